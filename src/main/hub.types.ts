@@ -1,0 +1,26 @@
+/** Options for starting the office hub; shared by `npm run hub`, Electron's utilityProcess and tests. */
+export interface HubOptions {
+  /** Folder holding motcua.sqlite (created on first run). */
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Enables POST /api/v1/devices/local-enrol with header `x-motcua-local-secret` (Electron standalone). */
+  localSecret?: string;
+  /** Path to a better_sqlite3.node built for the running runtime (Electron, DESIGN.md §6). */
+  nativeBinding?: string;
+  /** Seed the demo office when the store is new (default true). */
+  seedDemo?: boolean;
+  /** Folder of the built renderer (default dist/renderer). */
+  uiDir?: string;
+  /** Milliseconds since epoch; tests pass a fake clock. */
+  clock?: () => number;
+  logger?: boolean;
+}
+
+export interface RunningHub {
+  /** e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}

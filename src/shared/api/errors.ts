@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Every 4xx/5xx body has this shape (DESIGN.md §4). `message` is written for
+ * the clerk or admin reading it; `code` is for programs and translations.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'BODY_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'INVALID_PAIRING_CODE',
+  'UNKNOWN_SERVICE',
+  'SERVICE_INACTIVE',
+  'UNKNOWN_COUNTER',
+  'UNKNOWN_TICKET',
+  'UNKNOWN_CLERK',
+  'UNKNOWN_DEVICE',
+  'COUNTER_NOT_OPEN',
+  'COUNTER_PAUSED',
+  'COUNTER_BUSY',
+  'COUNTER_TAKEN',
+  'NOTHING_WAITING',
+  'INVALID_TICKET_STATE',
+  'NOT_YOUR_TICKET',
+  'RECALL_LIMIT',
+  'REQUEUE_LIMIT',
+  'SAME_SERVICE',
+  'SERVICE_NOT_AT_COUNTER',
+  'DAILY_LIMIT',
+  'DUPLICATE',
+  'IN_USE',
+  'LAST_ADMIN',
+  'PRINT_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Thrown by services; the HTTP layer maps it to `status` and the error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

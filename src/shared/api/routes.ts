@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import * as s from './schemas';
+
+/**
+ * The HTTP contract, one entry per endpoint: method, path (Fastify style,
+ * relative to /api/v1), who may call it, and the zod schemas of its params,
+ * query, body and response. The hub registers its routes from this table
+ * and the renderer's client is typed from it, so the two cannot drift.
+ *
+ * `roles`: 'public' needs no token; otherwise the device or clerk roles allowed.
+ */
+export type Role = 'public' | s.DeviceRole | s.ClerkRole;
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  roles: readonly Role[];
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Responses that are not JSON (PDF) set this; `response` is then unused. */
+  contentType?: string;
+}
+
+const STAFF = ['clerk', 'admin'] as const;
+const ADMIN = ['admin'] as const;
+const ANY_DEVICE_OR_STAFF = ['kiosk', 'display', 'counter', 'clerk', 'admin'] as const;
+
+export const routes = {
+  health: { method: 'GET', path: '/health', roles: ['public'], summary: 'Liveness and versions', response: s.healthSchema },
+  login: { method: 'POST', path: '/auth/login', roles: ['public'], summary: 'Clerk login with username and PIN', body: s.loginBody, response: s.loginResponse },
+  logout: { method: 'POST', path: '/auth/logout', roles: STAFF, summary: 'End the clerk session (leaves the counter)', response: s.okSchema },
+  me: { method: 'GET', path: '/auth/me', roles: ANY_DEVICE_OR_STAFF, summary: 'Who this token belongs to', response: s.meResponse },
+  verifyAdminPin: { method: 'POST', path: '/devices/verify-admin-pin', roles: ['kiosk', 'display', 'counter'], summary: 'Check an admin PIN (leaving kiosk mode)', body: s.verifyPinBody, response: s.verifyPinResponse },
+  localEnrol: { method: 'POST', path: '/devices/local-enrol', roles: ['public'], summary: 'Electron main process enrols its own windows (needs the per-launch local secret header)', body: s.localEnrolBody, response: s.pairResponse },
+  pair: { method: 'POST', path: '/devices/pair', roles: ['public'], summary: 'Pair this device with a code shown in /admin', body: s.pairBody, response: s.pairResponse },
+
+  office: { method: 'GET', path: '/office', roles: ANY_DEVICE_OR_STAFF, summary: 'Office name, agency code and day', response: s.officeSchema },
+  services: { method: 'GET', path: '/services', roles: ANY_DEVICE_OR_STAFF, summary: 'Active services a ticket can be taken for', response: z.array(s.serviceSchema) },
+  display: { method: 'GET', path: '/display', roles: ANY_DEVICE_OR_STAFF, summary: 'The public board', response: s.displayStateSchema },
+
+  issueTicket: { method: 'POST', path: '/tickets', roles: ['kiosk', ...STAFF], summary: 'Take a queue ticket', body: s.issueTicketBody, response: s.issuedTicketSchema },
+  ticketPdf: { method: 'GET', path: '/tickets/:id/pdf', roles: ['kiosk', ...STAFF], summary: 'The 80 mm ticket as PDF', params: s.idParam, query: s.ticketPdfQuery, response: z.unknown(), contentType: 'application/pdf' },
+
+  counters: { method: 'GET', path: '/counters', roles: STAFF, summary: 'Counters and the services each serves', response: z.array(s.counterSchema) },
+  openCounter: { method: 'POST', path: '/counters/:id/open', roles: STAFF, summary: 'Sit at a counter', params: s.idParam, response: s.counterStateSchema },
+  counterState: { method: 'GET', path: '/counters/:id/state', roles: STAFF, summary: 'Current ticket and waiting counts', params: s.idParam, response: s.counterStateSchema },
+  callNext: { method: 'POST', path: '/counters/:id/call-next', roles: STAFF, summary: 'Call the next number', params: s.idParam, response: s.counterStateSchema },
+  pauseCounter: { method: 'POST', path: '/counters/:id/pause', roles: STAFF, summary: 'Pause or resume the counter', params: s.idParam, body: s.pauseBody, response: s.counterStateSchema },
+
+  recall: { method: 'POST', path: '/tickets/:id/recall', roles: STAFF, summary: 'Announce the number again', params: s.idParam, response: s.counterStateSchema },
+  noShow: { method: 'POST', path: '/tickets/:id/no-show', roles: STAFF, summary: 'The citizen did not come', params: s.idParam, response: s.counterStateSchema },
+  start: { method: 'POST', path: '/tickets/:id/start', roles: STAFF, summary: 'Start serving', params: s.idParam, response: s.counterStateSchema },
+  finish: { method: 'POST', path: '/tickets/:id/finish', roles: STAFF, summary: 'Finish serving', params: s.idParam, response: s.counterStateSchema },
+  transfer: { method: 'POST', path: '/tickets/:id/transfer', roles: STAFF, summary: 'Send the citizen to another service, keeping number and place', params: s.idParam, body: s.transferBody, response: s.counterStateSchema },
+  requeue: { method: 'POST', path: '/tickets/:id/requeue', roles: STAFF, summary: 'Put a no-show ticket back in the queue', params: s.idParam, response: s.okSchema },
+
+  adminOffice: { method: 'PUT', path: '/admin/office', roles: ADMIN, summary: 'Office name and agency code', body: s.officeUpdateBody, response: s.officeSchema },
+  adminSettings: { method: 'GET', path: '/admin/settings', roles: ADMIN, summary: 'Queue settings', response: s.queueSettingsSchema },
+  adminSettingsUpdate: { method: 'PUT', path: '/admin/settings', roles: ADMIN, summary: 'Change queue settings', body: s.queueSettingsSchema, response: s.queueSettingsSchema },
+  adminServices: { method: 'GET', path: '/admin/services', roles: ADMIN, summary: 'All services, inactive too', response: z.array(s.serviceSchema) },
+  adminServiceCreate: { method: 'POST', path: '/admin/services', roles: ADMIN, summary: 'Add a service', body: s.serviceBody, response: s.serviceSchema },
+  adminServiceUpdate: { method: 'PUT', path: '/admin/services/:id', roles: ADMIN, summary: 'Change a service', params: s.idParam, body: s.serviceBody, response: s.serviceSchema },
+  adminCounterCreate: { method: 'POST', path: '/admin/counters', roles: ADMIN, summary: 'Add a counter', body: s.counterBody, response: s.counterSchema },
+  adminCounterUpdate: { method: 'PUT', path: '/admin/counters/:id', roles: ADMIN, summary: 'Change a counter', params: s.idParam, body: s.counterBody, response: s.counterSchema },
+  adminClerks: { method: 'GET', path: '/admin/clerks', roles: ADMIN, summary: 'Clerks', response: z.array(s.clerkSchema) },
+  adminClerkCreate: { method: 'POST', path: '/admin/clerks', roles: ADMIN, summary: 'Add a clerk', body: s.clerkCreateBody, response: s.clerkSchema },
+  adminClerkUpdate: { method: 'PUT', path: '/admin/clerks/:id', roles: ADMIN, summary: 'Change a clerk, reset the PIN', params: s.idParam, body: s.clerkUpdateBody, response: s.clerkSchema },
+  adminDevices: { method: 'GET', path: '/admin/devices', roles: ADMIN, summary: 'Paired devices', response: z.array(s.deviceSchema) },
+  adminPairingCode: { method: 'POST', path: '/admin/pairing-codes', roles: ADMIN, summary: 'A one-time code to pair a device', body: s.pairingCodeBody, response: s.pairingCodeResponse },
+  adminRevokeDevice: { method: 'DELETE', path: '/admin/devices/:id', roles: ADMIN, summary: 'Revoke a device', params: s.idParam, response: s.okSchema },
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined;
+export type RouteParams<N extends RouteName> = Routes[N] extends { params: infer P } ? InferIn<P> : undefined;
+export type RouteQuery<N extends RouteName> = Routes[N] extends { query: infer Q } ? InferIn<Q> : undefined;
+export type RouteBody<N extends RouteName> = Routes[N] extends { body: infer B } ? InferIn<B> : undefined;
+export type RouteResponse<N extends RouteName> = Infer<Routes[N]['response']>;
+
+/** Fills `:id`-style placeholders; values are URI-encoded. */
+export function routePath(path: string, params?: Record<string, unknown>): string {
+  return path.replace(/:([a-zA-Z]+)/g, (_, k: string) => {
+    const v = params?.[k];
+    if (v === undefined || v === null) throw new Error(`missing path parameter ${k}`);
+    return encodeURIComponent(String(v));
+  });
+}

@@ -1,0 +1,6 @@
+export * from './officeDay';
+export * from './ticketNumber';
+export * from './callOrder';
+export * from './waitEstimate';
+export * from './ticketStatus';
+export * from './textFold';
