@@ -16,7 +16,6 @@ export default defineConfig({
           testTimeout: 120000,
           hookTimeout: 180000,
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
         },
       },
     ],
