@@ -20,6 +20,9 @@ const node = {
   sourcemap: true,
   logLevel: quiet ? 'warning' : 'info',
   absWorkingDir: root,
+  // The sources use import.meta.url (ESM under the test runner); give CJS bundles the same value.
+  define: { 'import.meta.url': '__motcuaModuleUrl' },
+  banner: { js: "const __motcuaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 if (!only || only === 'main') {

@@ -1,0 +1,18 @@
+/**
+ * Numbered migrations, applied in order inside one transaction each run; the
+ * store's version lives in `PRAGMA user_version`. They are TypeScript modules
+ * holding SQL text (not .sql files) so one bundle carries them into the hub,
+ * the utilityProcess and the tests without a loader. Never edit a shipped one:
+ * add the next number.
+ */
+import { sql as m0001 } from './0001_queue';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'queue', sql: m0001 }];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type RouteName, type Routes } from '../../shared/api';
+import type { Authenticated } from '../services/auth';
+import type { Actor } from '../services/queue';
+import type { Hub } from '../services';
+import { renderTicketPdf } from '../services/documents/ticketPdf';
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+export interface HandlerContext<N extends RouteName> {
+  params: Routes[N] extends { params: infer P } ? Out<P> : undefined;
+  query: Routes[N] extends { query: infer Q } ? Out<Q> : undefined;
+  body: Routes[N] extends { body: infer B } ? Out<B> : undefined;
+  auth: Authenticated | null;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+type Handler<N extends RouteName> = (ctx: HandlerContext<N>) => Promise<Out<Routes[N]['response']>> | Out<Routes[N]['response']>;
+export type Handlers = { [N in RouteName]: Handler<N> };
+
+/** The clerk behind a staff route (the route's roles already excluded devices). */
+function actor(auth: Authenticated | null): Actor {
+  if (auth?.principal.kind !== 'clerk') throw new AppError(403, 'FORBIDDEN', 'Only a logged-in clerk can do this.');
+  return { clerkId: auth.principal.clerkId, sessionId: auth.principal.sessionId, counterId: auth.counterId };
+}
+
+/** Thin: each handler maps a request onto one service call. */
+export function createHandlers(hub: Hub): Handlers {
+  const { queue, auth, admin } = hub;
+  return {
+    health: () => ({ ok: true, version: hub.version, schemaVersion: hub.schemaVersion, officeDay: hub.clock.officeDay(), time: hub.clock.now() }),
+    login: ({ body }) => auth.login(body.username, body.pin),
+    logout: ({ auth: who }) => {
+      const a = actor(who);
+      auth.logout(a.sessionId);
+      queue.leave(a.clerkId);
+      return { ok: true as const };
+    },
+    me: ({ auth: who }) => {
+      const p = who!.principal;
+      if (p.kind === 'device') return { kind: 'device' as const, role: p.role, name: p.name, counterId: null };
+      const clerk = hub.store.clerks.get(p.clerkId)!;
+      return {
+        kind: 'clerk' as const,
+        role: p.role,
+        name: clerk.fullName,
+        clerk: { id: clerk.id, username: clerk.username, fullName: clerk.fullName, role: clerk.role, active: clerk.active },
+        counterId: who!.counterId,
+      };
+    },
+    verifyAdminPin: async ({ body }) => ({ ok: await auth.verifyAdminPin(body.pin) }),
+    localEnrol: ({ body, req }) => auth.localEnrol(header(req, 'x-motcua-local-secret'), body.role, body.name),
+    pair: ({ body }) => auth.pair(body.code),
+
+    office: () => queue.board().office,
+    services: () => hub.store.services.active(),
+    display: () => queue.board(),
+
+    issueTicket: ({ body, auth: who }) => queue.issue({ serviceId: body.serviceId, priority: body.priority, source: who?.principal.kind === 'device' ? 'kiosk' : 'counter' }),
+    ticketPdf: async ({ params, query, reply }) => {
+      const issued = queue.ticketInfo(params.id);
+      const pdf = await renderTicketPdf({ officeName: hub.store.settings.office().name, issued, lang: query.lang, timeZone: hub.clock.timeZone });
+      void reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="ticket-${issued.ticket.number}.pdf"`)
+        .header('cache-control', 'no-store');
+      return pdf as unknown;
+    },
+
+    counters: () => admin.counters(),
+    openCounter: ({ params, auth: who }) => queue.openCounter(actor(who), params.id),
+    counterState: ({ params, auth: who }) => queue.counterState(actor(who), params.id),
+    callNext: ({ params, auth: who }) => queue.callNext(actor(who), params.id),
+    pauseCounter: ({ params, body, auth: who }) => queue.pause(actor(who), params.id, body.paused),
+    recall: ({ params, auth: who }) => queue.recall(actor(who), params.id),
+    noShow: ({ params, auth: who }) => queue.noShow(actor(who), params.id),
+    start: ({ params, auth: who }) => queue.start(actor(who), params.id),
+    finish: ({ params, auth: who }) => queue.finish(actor(who), params.id),
+    transfer: ({ params, body, auth: who }) => queue.transfer(actor(who), params.id, body.serviceId),
+    requeue: ({ params, auth: who }) => {
+      queue.requeue(actor(who), params.id);
+      return { ok: true as const };
+    },
+
+    adminOffice: ({ body }) => admin.setOffice(body),
+    adminSettings: () => admin.settings(),
+    adminSettingsUpdate: ({ body }) => admin.setSettings(body),
+    adminServices: () => admin.services(),
+    adminServiceCreate: ({ body }) => admin.createService(body),
+    adminServiceUpdate: ({ params, body }) => admin.updateService(params.id, body),
+    adminCounterCreate: ({ body }) => admin.createCounter(body),
+    adminCounterUpdate: ({ params, body }) => admin.updateCounter(params.id, body),
+    adminClerks: () => admin.clerks(),
+    adminClerkCreate: ({ body }) => admin.createClerk(body),
+    adminClerkUpdate: ({ params, body }) => admin.updateClerk(params.id, body),
+    adminDevices: () => admin.devices(),
+    adminPairingCode: ({ body }) => auth.createPairingCode(body.role, body.name),
+    adminRevokeDevice: ({ params }) => {
+      admin.revokeDevice(params.id);
+      return { ok: true as const };
+    },
+  };
+}
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
+}

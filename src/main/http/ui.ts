@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const UI_ROUTES = ['/', '/kiosk', '/counter', '/display', '/admin'] as const;
+
+/** The UI's Content-Security-Policy: only our own origin; no eval, no inline script. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'self' blob: data:",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Serves the built renderer at / with the security headers every page gets. */
+export async function registerUi(app: FastifyInstance, uiDir: string): Promise<void> {
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!req.url.startsWith('/api/')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('x-frame-options', 'DENY');
+    }
+  });
+
+  const index = path.join(uiDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    for (const route of UI_ROUTES) {
+      app.get(route, { schema: { hide: true } }, (_req, reply) =>
+        reply.status(503).type('text/plain; charset=utf-8').send('The user interface is not built. Run: npm run build'),
+      );
+    }
+    return;
+  }
+  await app.register(fastifyStatic, { root: uiDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
+  for (const route of UI_ROUTES) {
+    app.get(route, { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  }
+}

@@ -1,0 +1,128 @@
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AppError, type DeviceRole, type LoginResponse, type PairingCode, type PairResponse, type Principal } from '../../shared/api';
+import type { Store } from '../db/store';
+import { publicClerk } from '../db/repos/clerks';
+import type { Clock } from './clock';
+import { DUMMY_PIN_HASH, verifyPin } from './pinHash';
+
+export const SESSION_HOURS = 12;
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 5;
+export const PAIRING_CODE_MINUTES = 10;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
+/** Tokens say what they are: `s_` clerk session, `d_` device. Only their hash is stored. */
+const newToken = (kind: 's' | 'd') => `${kind}_${randomBytes(32).toString('base64url')}`;
+
+export interface Authenticated {
+  principal: Principal;
+  /** The counter the clerk's session sits at. */
+  counterId: number | null;
+}
+
+export function createAuthService(store: Store, clock: Clock, options: { localSecret?: string } = {}) {
+  /** Checks a PIN with lockout; the failure count is kept even when the request fails. */
+  async function checkPin(username: string, pin: string) {
+    const clerk = store.clerks.byUsername(username);
+    const now = clock.now();
+    if (!clerk) {
+      await verifyPin(pin, DUMMY_PIN_HASH);
+      throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or PIN.');
+    }
+    if (!clerk.active) throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled. Ask the office administrator.');
+    if (clerk.lockedUntil !== null && clerk.lockedUntil > now) {
+      const minutes = Math.ceil((clerk.lockedUntil - now) / 60000);
+      throw new AppError(423, 'ACCOUNT_LOCKED', `Too many wrong PINs. Try again in ${minutes} minute(s), or ask the administrator to reset the PIN.`, { lockedUntil: clerk.lockedUntil });
+    }
+    if (!(await verifyPin(pin, clerk.pinHash))) {
+      // Re-read after the await: another attempt may have counted meanwhile.
+      const fresh = store.clerks.get(clerk.id)!;
+      const failures = fresh.failedAttempts + 1;
+      const locked = failures >= MAX_FAILED_LOGINS;
+      store.clerks.setFailures(clerk.id, locked ? 0 : failures, locked ? now + LOCKOUT_MINUTES * 60000 : null);
+      if (locked) throw new AppError(423, 'ACCOUNT_LOCKED', `Too many wrong PINs. The account is locked for ${LOCKOUT_MINUTES} minutes.`);
+      throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or PIN.', { attemptsLeft: MAX_FAILED_LOGINS - failures });
+    }
+    if (clerk.failedAttempts > 0 || clerk.lockedUntil !== null) store.clerks.setFailures(clerk.id, 0, null);
+    return clerk;
+  }
+
+  async function login(username: string, pin: string): Promise<LoginResponse> {
+    const clerk = await checkPin(username, pin);
+    const token = newToken('s');
+    const now = clock.now();
+    const expiresAt = now + SESSION_HOURS * 3600 * 1000;
+    store.access.insertSession({ id: randomUUID(), tokenHash: sha256(token), clerkId: clerk.id, now, expiresAt });
+    return { token, clerk: publicClerk(clerk), expiresAt };
+  }
+
+  function authenticate(token: string): Authenticated | undefined {
+    const hash = sha256(token);
+    const now = clock.now();
+    if (token.startsWith('s_')) {
+      const session = store.access.sessionByTokenHash(hash, now);
+      if (!session) return undefined;
+      const clerk = store.clerks.get(session.clerkId);
+      if (!clerk || !clerk.active) return undefined;
+      return {
+        principal: { kind: 'clerk', role: clerk.role, clerkId: clerk.id, username: clerk.username, sessionId: session.id },
+        counterId: session.counterId,
+      };
+    }
+    if (token.startsWith('d_')) {
+      const device = store.access.deviceByTokenHash(hash);
+      if (!device) return undefined;
+      // last_seen is for the admin's device list; minute precision keeps writes rare.
+      if (device.lastSeenAt === null || now - device.lastSeenAt > 60000) store.access.touchDevice(device.id, now);
+      return { principal: { kind: 'device', role: device.role, deviceId: device.id, name: device.name }, counterId: null };
+    }
+    return undefined;
+  }
+
+  function logout(sessionId: string) {
+    store.access.endSession(sessionId, clock.now());
+  }
+
+  function enrolDevice(role: DeviceRole, name: string): PairResponse {
+    const token = newToken('d');
+    const deviceId = store.access.insertDevice({ name, role, tokenHash: sha256(token), now: clock.now() });
+    return { token, role, name, deviceId };
+  }
+
+  function createPairingCode(role: DeviceRole, name: string): PairingCode {
+    const now = clock.now();
+    store.access.purgePairingCodes(now);
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const expiresAt = now + PAIRING_CODE_MINUTES * 60000;
+    store.access.insertPairingCode({ codeHash: sha256(code), role, name, now, expiresAt });
+    return { code, role, name, expiresAt };
+  }
+
+  function pair(code: string): PairResponse {
+    return store.write(() => {
+      const now = clock.now();
+      const hash = sha256(code);
+      const pending = store.access.livePairingCode(hash, now);
+      if (!pending) throw new AppError(400, 'INVALID_PAIRING_CODE', 'This pairing code is wrong, used or expired. Ask the administrator for a new one in /admin.');
+      store.access.usePairingCode(hash, now);
+      return enrolDevice(pending.role, pending.name);
+    });
+  }
+
+  /** Electron's main process enrols its own windows with the per-launch secret it gave the hub. */
+  function localEnrol(secret: string | undefined, role: DeviceRole, name: string): PairResponse {
+    const expected = options.localSecret;
+    const ok = expected !== undefined && secret !== undefined && secret.length === expected.length && timingSafeEqual(Buffer.from(secret), Buffer.from(expected));
+    if (!ok) throw new AppError(403, 'FORBIDDEN', 'Local enrolment is only for the app that started this hub.');
+    return enrolDevice(role, name);
+  }
+
+  /** For leaving kiosk mode: true when the PIN is any active admin's. */
+  async function verifyAdminPin(pin: string): Promise<boolean> {
+    for (const admin of store.clerks.activeAdmins()) if (await verifyPin(pin, admin.pinHash)) return true;
+    return false;
+  }
+
+  return { login, logout, authenticate, createPairingCode, pair, localEnrol, verifyAdminPin, checkPin };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,17 @@
+import type { Store } from '../db/store';
+import { schemaVersion } from '../db/open';
+import { HubBus } from './bus';
+import type { Clock } from './clock';
+import { createQueueService } from './queue';
+import { createAuthService } from './auth';
+import { createAdminService } from './admin';
+
+/** The hub's services over one store; HTTP and Electron see only this. */
+export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string }) {
+  const bus = new HubBus();
+  const queue = createQueueService(store, clock, bus);
+  const auth = createAuthService(store, clock, { localSecret: options.localSecret });
+  const admin = createAdminService(store, clock, () => queue.publish());
+  return { store, clock, bus, queue, auth, admin, version: options.version, schemaVersion: schemaVersion(store.db) };
+}
+export type Hub = ReturnType<typeof createServices>;
