@@ -65,7 +65,7 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
         ...(def.contentType ? {} : { response: { 200: def.response, '4xx': errorBodySchema, '5xx': errorBodySchema } }),
       },
       // Authorisation runs before the body is validated, so the wrong role gets 403, not a hint about fields.
-      preValidation: async (req) => {
+      onRequest: async (req) => {
         (req as unknown as { motcuaAuth: unknown }).motcuaAuth = authorise(hub.auth, req, def.roles);
       },
       handler: async (req, reply) =>
