@@ -1,0 +1,100 @@
+/**
+ * The main-process side of the preload bridge (src/shared/api/bridge.ts).
+ * Every handler first checks who is asking: the sending frame must exist, be
+ * its window's main frame, and show a page of the hub origin that window was
+ * opened on. Then the arguments go through zod. Anything else is refused
+ * without detail.
+ */
+import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BRIDGE_CHANNELS, type AppInfo, type PrinterInfo, type PrintResult } from '../../shared/api/bridge';
+import { verifyPinResponse } from '../../shared/api/schemas';
+import { defaultPrinter, isPrintError, printPdf } from '../printing';
+import { exitKioskArgs, noArgs, parseArgs, printPdfArgs } from './ipc-schemas';
+import { isTrustedSender } from './origin';
+import { type AppWindow } from './windows';
+
+export type WindowLookup = (webContentsId: number) => AppWindow | undefined;
+
+class BridgeRefused extends Error {
+  constructor() {
+    super('refused');
+    this.name = 'BridgeRefused';
+  }
+}
+
+function senderWindow(event: IpcMainInvokeEvent, lookup: WindowLookup): AppWindow {
+  const w = lookup(event.sender.id);
+  const frame = event.senderFrame;
+  const ok = !!w && !!frame && isTrustedSender({ url: frame.url, isMainFrame: frame.parent === null }, w.origin);
+  if (!ok || !w) {
+    console.warn(`[ipc] refused a bridge call from ${frame?.url?.slice(0, 200) ?? '(gone frame)'}`);
+    throw new BridgeRefused();
+  }
+  return w;
+}
+
+function args<T>(parsed: T | null): T {
+  if (parsed === null) throw new BridgeRefused();
+  return parsed;
+}
+
+export function registerBridge(lookup: WindowLookup): void {
+  ipcMain.handle(BRIDGE_CHANNELS.printPdf, async (event, ...raw: unknown[]): Promise<PrintResult> => {
+    const w = senderWindow(event, lookup);
+    const [input] = args(parseArgs(printPdfArgs, raw));
+    try {
+      await printPdf(input.pdf, {
+        printer: input.printer ?? w.plan.printer ?? undefined,
+        copies: input.copies,
+        jobName: `MotCua ${w.plan.name}`,
+      });
+      return { ok: true };
+    } catch (e) {
+      const message = isPrintError(e) ? e.message : `Printing failed: ${(e as Error).message}`;
+      console.error(`[print] ${w.plan.name}: ${message}`);
+      return { ok: false, message };
+    }
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.listPrinters, async (event, ...raw: unknown[]): Promise<PrinterInfo[]> => {
+    const w = senderWindow(event, lookup);
+    args(parseArgs(noArgs, raw));
+    const [printers, def] = await Promise.all([w.win.webContents.getPrintersAsync(), defaultPrinter().catch(() => null)]);
+    return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: p.name === def }));
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.appInfo, (event, ...raw: unknown[]): AppInfo => {
+    const w = senderWindow(event, lookup);
+    args(parseArgs(noArgs, raw));
+    return { version: app.getVersion(), role: w.plan.role, kiosk: w.win.isKiosk(), platform: process.platform, printer: w.plan.printer };
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.exitKiosk, async (event, ...raw: unknown[]): Promise<{ ok: boolean; message?: string }> => {
+    const w = senderWindow(event, lookup);
+    const [pin] = args(parseArgs(exitKioskArgs, raw));
+    if (!w.win.isKiosk()) return { ok: true };
+    if (!w.token || !w.origin) {
+      return { ok: false, message: 'This window has no device token to check the PIN with; leave kiosk mode from the device settings.' };
+    }
+    try {
+      const res = await fetch(`${w.origin}/api/v1/devices/verify-admin-pin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${w.token}` },
+        body: JSON.stringify({ pin }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const body: unknown = await res.json().catch(() => null);
+      if (!res.ok) {
+        const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `the hub answered ${res.status}`;
+        return { ok: false, message };
+      }
+      const parsed = verifyPinResponse.safeParse(body);
+      if (!parsed.success || !parsed.data.ok) return { ok: false, message: 'Wrong PIN.' };
+      w.leaveKiosk();
+      console.warn(`[kiosk] ${w.plan.name} left kiosk mode with an admin PIN`);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: `Could not reach the hub to check the PIN: ${(e as Error).message}` };
+    }
+  });
+}
