@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../app/api';
+import { FormError } from '../components/FormError';
+import { Field, SavedNote, useResource, useSaved } from './common';
+
+export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
+  const { t } = useTranslation();
+  const load = useCallback(() => api('office'), []);
+  const { data, error: loadError } = useResource(load, onAuthError);
+  const [name, setName] = useState('');
+  const [agencyCode, setAgencyCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, markSaved] = useSaved();
+
+  useEffect(() => {
+    if (data) {
+      setName(data.name);
+      setAgencyCode(data.agencyCode);
+    }
+  }, [data]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const o = await api('adminOffice', { body: { name, agencyCode } });
+      setName(o.name);
+      setAgencyCode(o.agencyCode);
+      markSaved();
+    } catch (err) {
+      onAuthError(err);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const labels = { name: t('admin.office.name'), agencyCode: t('admin.office.agencyCode') };
+
+  return (
+    <div className="admin-section">
+      <h1>{t('admin.tabs.office')}</h1>
+      <p className="muted">{t('admin.office.lead')}</p>
+      <FormError error={loadError} />
+      <form className="admin-form" onSubmit={submit}>
+        <Field label={labels.name} name="name" error={error}>
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />}
+        </Field>
+        <Field label={labels.agencyCode} hint={t('admin.office.agencyCodeHint')} name="agencyCode" error={error}>
+          {(p) => <input {...p} value={agencyCode} onChange={(e) => setAgencyCode(e.target.value.toUpperCase())} maxLength={30} spellCheck={false} />}
+        </Field>
+        {data && (
+          <p className="muted">
+            {t('admin.office.day')}: <strong>{data.officeDay}</strong> · {t('admin.office.timeZone')}: <strong>{data.timeZone}</strong>
+          </p>
+        )}
+        <FormError error={error} labels={labels} />
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={busy || !data}>
+            {t('admin.save')}
+          </button>
+          <SavedNote show={saved} />
+        </div>
+      </form>
+    </div>
+  );
+}

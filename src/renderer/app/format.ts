@@ -1,0 +1,59 @@
+/** Pure display helpers (unit-tested in tests/unit/renderer-format.test.ts). */
+import type { Language } from '../../shared/i18n';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export function localized(item: { nameVi: string; nameEn: string }, lang: Language): string {
+  return lang === 'en' && item.nameEn.trim() ? item.nameEn : item.nameVi;
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      // An unknown time zone: fall back to the office default rather than crash the screen.
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: DEFAULT_TIME_ZONE });
+    }
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** `14:05:09` (24-hour) in the office time zone. */
+export function formatClock(ms: number, timeZone = DEFAULT_TIME_ZONE, seconds = true): string {
+  return fmt('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23' }).format(ms);
+}
+
+/** `Thứ Hai, 23/11/2026` or `Monday, 23 November 2026`. */
+export function formatLongDate(ms: number, lang: Language, timeZone = DEFAULT_TIME_ZONE): string {
+  if (lang === 'vi') {
+    const parts = fmt('vi-VN', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(ms);
+    const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    const weekday = get('weekday');
+    const cap = weekday ? weekday.charAt(0).toUpperCase() + weekday.slice(1) : '';
+    return `${cap}, ${get('day')}/${get('month')}/${get('year')}`;
+  }
+  return fmt('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(ms).replace(/^(\w+) /, '$1, ');
+}
+
+/** `23/11/2026 14:05` for tables. */
+export function formatDateTime(ms: number, timeZone = DEFAULT_TIME_ZONE): string {
+  const parts = fmt('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Splits `A023` into its letters and digits so the screen can style them apart. */
+export function splitTicketNumber(number: string): { prefix: string; digits: string } {
+  const m = /^([A-Za-z]*)(.*)$/.exec(number);
+  return { prefix: m?.[1] ?? '', digits: m?.[2] ?? number };
+}
+
+/** Only digits, at most `max` of them (pairing codes, PINs typed on the keypad). */
+export function digitsOnly(input: string, max: number): string {
+  return input.replace(/\D/g, '').slice(0, max);
+}

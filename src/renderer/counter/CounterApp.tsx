@@ -1,0 +1,574 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import './counter.css';
+import { api, isUnauthorized } from '../app/api';
+import { getClerkToken, getStoredClerk, setClerkSession, type StoredClerk } from '../app/auth';
+import { errorCode, errorText } from '../app/errors';
+import { localized } from '../app/format';
+import { currentLanguage } from '../app/i18n';
+import { useHubEvents } from '../app/useHubEvents';
+import { Clock } from '../components/Clock';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { LangSwitch } from '../components/LangSwitch';
+import { LoginScreen } from '../components/LoginScreen';
+import { TicketNumber } from '../components/TicketNumber';
+import { WalkInDialog } from '../components/WalkInDialog';
+import { Modal } from '../components/Modal';
+import { canApply, isAtCounter } from '../../shared/domain';
+import type { Counter, CounterState, Service, Ticket } from '../../shared/api';
+
+const COUNTER_KEY = 'motcua.counterId';
+
+function storedCounterId(): number | null {
+  try {
+    const v = Number(window.sessionStorage.getItem(COUNTER_KEY));
+    return Number.isInteger(v) && v > 0 ? v : null;
+  } catch {
+    return null;
+  }
+}
+function storeCounterId(id: number | null): void {
+  try {
+    if (id === null) window.sessionStorage.removeItem(COUNTER_KEY);
+    else window.sessionStorage.setItem(COUNTER_KEY, String(id));
+  } catch {
+    // ignore
+  }
+}
+
+export default function CounterApp() {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<{ token: string; clerk: StoredClerk } | null>(() => {
+    const token = getClerkToken();
+    const clerk = getStoredClerk();
+    return token && clerk ? { token, clerk } : null;
+  });
+  const [expired, setExpired] = useState(false);
+
+  const logout = useCallback(async (opts: { expired?: boolean } = {}) => {
+    const token = getClerkToken();
+    if (token && !opts.expired) await api('logout', { token }).catch(() => undefined);
+    setClerkSession(null, null);
+    storeCounterId(null);
+    setExpired(!!opts.expired);
+    setSession(null);
+  }, []);
+
+  if (!session) {
+    return (
+      <LoginScreen
+        title={t('counter.loginTitle')}
+        subtitle={t('counter.loginSubtitle')}
+        notice={expired ? <p className="notice">{t('login.expired')}</p> : undefined}
+        onLoggedIn={(token, clerk) => {
+          setExpired(false);
+          setSession({ token, clerk });
+        }}
+      />
+    );
+  }
+  return <CounterWorkspace key={session.token} token={session.token} clerk={session.clerk} onLogout={logout} />;
+}
+
+type Logout = (opts?: { expired?: boolean }) => Promise<void>;
+
+function CounterWorkspace({ token, clerk, onLogout }: { token: string; clerk: StoredClerk; onLogout: Logout }) {
+  const [counterId, setCounterId] = useState<number | null>(storedCounterId);
+  const [resolved, setResolved] = useState(counterId !== null);
+  const [services, setServices] = useState<Service[]>([]);
+
+  const handleAuth = useCallback(
+    (err: unknown): boolean => {
+      if (isUnauthorized(err)) {
+        void onLogout({ expired: true });
+        return true;
+      }
+      return false;
+    },
+    [onLogout],
+  );
+
+  // Where does this clerk already sit? (a reload, or a second window)
+  useEffect(() => {
+    if (resolved) return;
+    let alive = true;
+    api('me')
+      .then((me) => {
+        if (!alive) return;
+        if (me.counterId) {
+          storeCounterId(me.counterId);
+          setCounterId(me.counterId);
+        }
+        setResolved(true);
+      })
+      .catch((err: unknown) => {
+        if (alive && !handleAuth(err)) setResolved(true);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [resolved, handleAuth]);
+
+  useEffect(() => {
+    api('services')
+      .then((list) => setServices(list.sort((a, b) => a.sort - b.sort || a.id - b.id)))
+      .catch((err: unknown) => void handleAuth(err));
+  }, [handleAuth]);
+
+  const choose = (id: number | null) => {
+    storeCounterId(id);
+    setCounterId(id);
+  };
+
+  if (!resolved) return <div className="loading" aria-busy="true" />;
+  if (counterId === null) return <CounterPicker token={token} clerk={clerk} services={services} onOpened={choose} onLogout={onLogout} handleAuth={handleAuth} />;
+  return <CounterMain token={token} clerk={clerk} counterId={counterId} services={services} onChangeCounter={() => choose(null)} onLogout={onLogout} handleAuth={handleAuth} />;
+}
+
+function TopBar({ clerk, title, children }: { clerk: StoredClerk; title: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <header className="topbar">
+      <span className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        MotCua
+      </span>
+      <span className="topbar__title">{title}</span>
+      <span className="topbar__user" title={clerk.username}>
+        {t('counter.clerk')}: <strong>{clerk.fullName}</strong>
+      </span>
+      <Clock className="topbar__clock" />
+      <LangSwitch />
+      <div className="topbar__actions">{children}</div>
+    </header>
+  );
+}
+
+function CounterPicker({
+  token,
+  clerk,
+  services,
+  onOpened,
+  onLogout,
+  handleAuth,
+}: {
+  token: string;
+  clerk: StoredClerk;
+  services: Service[];
+  onOpened: (id: number) => void;
+  onLogout: Logout;
+  handleAuth: (err: unknown) => boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [counters, setCounters] = useState<Counter[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const load = useCallback(() => {
+    api('counters')
+      .then((list) => {
+        setCounters(list.sort((a, b) => a.number - b.number));
+        setError(null);
+      })
+      .catch((err: unknown) => {
+        if (!handleAuth(err)) setError(errorText(err));
+      });
+  }, [handleAuth]);
+  useEffect(load, [load]);
+  const { status } = useHubEvents(token, { onBoard: load });
+
+  const open = async (c: Counter) => {
+    setBusy(c.id);
+    setError(null);
+    try {
+      await api('openCounter', { params: { id: c.id } });
+      onOpened(c.id);
+    } catch (err) {
+      if (!handleAuth(err)) setError(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const serviceName = (id: number) => {
+    const s = services.find((x) => x.id === id);
+    return s ? `${s.prefix} · ${localized(s, lang)}` : `#${id}`;
+  };
+
+  return (
+    <div className="counter-app">
+      <TopBar clerk={clerk} title={t('counter.pickTitle')}>
+        <button type="button" className="btn btn--ghost" onClick={() => void onLogout()}>
+          {t('counter.logout')}
+        </button>
+      </TopBar>
+      <ConnectionBanner status={status} />
+      <main className="picker">
+        <h1>{t('counter.pickTitle')}</h1>
+        <p className="muted">{t('counter.pickLead')}</p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {counters === null && !error && <p className="muted">{t('common.loading')}</p>}
+        <ul className="picker__grid">
+          {counters?.map((c) => {
+            const mine = c.clerkId === clerk.id;
+            const taken = c.clerkId !== null && !mine;
+            return (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className={`picker__card${taken ? ' is-taken' : ''}${mine ? ' is-mine' : ''}`}
+                  disabled={!c.active || busy !== null}
+                  onClick={() => void open(c)}
+                  aria-label={t('counter.openCounter', { n: c.number, name: c.name })}
+                >
+                  <span className="picker__no">{t('display.counterN', { n: c.number })}</span>
+                  <span className="picker__name">{c.name}</span>
+                  <span className="picker__services">{c.serviceIds.map(serviceName).join(' · ') || t('counter.noServices')}</span>
+                  <span className={`picker__who${c.clerkName ? ' is-set' : ''}`}>
+                    {!c.active ? t('counter.inactive') : mine ? t('counter.youAreHere') : c.clerkName ? t('counter.occupiedBy', { name: c.clerkName }) : t('counter.free')}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </main>
+    </div>
+  );
+}
+
+type Action = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'requeue';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+/** Which counter actions can work now (the same table the hub checks). */
+export function availableActions(state: CounterState | null): Record<'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause', boolean> {
+  const cur = state?.current ?? null;
+  const st = cur?.status;
+  const paused = !!state?.counter.paused;
+  const busy = !!cur && isAtCounter(cur.status);
+  const waiting = (state?.waiting ?? []).reduce((n, w) => n + w.waiting, 0);
+  return {
+    callNext: !!state && !paused && !busy && waiting > 0,
+    recall: !!st && canApply('recall', st) && (cur?.recallCount ?? 0) < (state?.settings.recallLimit ?? Infinity),
+    noShow: !!st && canApply('no_show', st),
+    start: !!st && canApply('start', st),
+    finish: !!st && canApply('finish', st),
+    transfer: !!st && canApply('transfer', st),
+    pause: !!state,
+  };
+}
+
+function CounterMain({
+  token,
+  clerk,
+  counterId,
+  services,
+  onChangeCounter,
+  onLogout,
+  handleAuth,
+}: {
+  token: string;
+  clerk: StoredClerk;
+  counterId: number;
+  services: Service[];
+  onChangeCounter: () => void;
+  onLogout: Logout;
+  handleAuth: (err: unknown) => boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [state, setState] = useState<CounterState | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [toast, setToast] = useState<{ text: string; kind: 'error' | 'info'; id: number } | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'walkin' | null>(null);
+  const [lastNoShow, setLastNoShow] = useState<Ticket | null>(null);
+
+  const fail = useCallback(
+    (err: unknown) => {
+      if (handleAuth(err)) return;
+      const code = errorCode(err);
+      if (code === 'COUNTER_NOT_OPEN' || code === 'UNKNOWN_COUNTER') {
+        onChangeCounter();
+        return;
+      }
+      setToast({ text: errorText(err), kind: 'error', id: Date.now() });
+    },
+    [handleAuth, onChangeCounter],
+  );
+
+  const refresh = useCallback(() => {
+    api('counterState', { params: { id: counterId } })
+      .then((s) => {
+        if (s.counter.clerkId !== null && s.counter.clerkId !== clerk.id) {
+          // Someone else sits here now.
+          onChangeCounter();
+          return;
+        }
+        setState(s);
+      })
+      .catch(fail);
+  }, [counterId, clerk.id, fail, onChangeCounter]);
+  useEffect(refresh, [refresh]);
+  const { status } = useHubEvents(token, { onBoard: refresh, onUnauthorized: () => void onLogout({ expired: true }) });
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), toast.kind === 'error' ? 9000 : 5000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const can = availableActions(state);
+  const cur = state?.current ?? null;
+
+  const run = useCallback(
+    async (action: Action, fn: () => Promise<CounterState | void>) => {
+      if (busy) return;
+      setBusy(action);
+      try {
+        const next = await fn();
+        if (next) setState(next);
+        setToast(null);
+      } catch (err) {
+        fail(err);
+        refresh();
+      } finally {
+        setBusy(null);
+      }
+    },
+    [busy, fail, refresh],
+  );
+
+  const callNext = useCallback(() => {
+    if (!can.callNext) return;
+    void run('callNext', () => api('callNext', { params: { id: counterId } }));
+  }, [can.callNext, run, counterId]);
+  const recall = useCallback(() => {
+    if (!can.recall || !cur) return;
+    void run('recall', () => api('recall', { params: { id: cur.id } }));
+  }, [can.recall, cur, run]);
+
+  // Keyboard: N = call next, R = recall; not while typing or with a dialog open.
+  const keys = useRef({ callNext, recall, dialog });
+  useEffect(() => {
+    keys.current = { callNext, recall, dialog };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target) || keys.current.dialog) return;
+      const k = e.key.toLowerCase();
+      if (k === 'n') {
+        e.preventDefault();
+        keys.current.callNext();
+      } else if (k === 'r') {
+        e.preventDefault();
+        keys.current.recall();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const counter = state?.counter;
+  const served = useMemo(() => new Set(counter?.serviceIds ?? []), [counter]);
+  const waitingHere = (state?.waiting ?? []).filter((w) => served.size === 0 || served.has(w.serviceId));
+  const totalWaiting = waitingHere.reduce((n, w) => n + w.waiting, 0);
+  const title = counter ? `${t('display.counterN', { n: counter.number })} · ${counter.name}` : t('counter.title');
+
+  return (
+    <div className="counter-app">
+      <TopBar clerk={clerk} title={title}>
+        <button type="button" className="btn btn--ghost" onClick={onChangeCounter}>
+          {t('counter.changeCounter')}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={() => void onLogout()}>
+          {t('counter.logout')}
+        </button>
+      </TopBar>
+      <ConnectionBanner status={status} />
+      {counter?.paused && (
+        <div className="paused-strip" role="status">
+          {t('counter.pausedStrip')}
+        </div>
+      )}
+      {toast && (
+        <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} key={toast.id}>
+          <span>{toast.text}</span>
+          <button type="button" className="toast__close" onClick={() => setToast(null)} aria-label={t('common.close')}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+      <main className="counter-main">
+        <section className="current" aria-labelledby="current-title">
+          <h2 id="current-title" className="panel-title">
+            {t('counter.current')}
+          </h2>
+          {cur && isAtCounter(cur.status) ? (
+            <div className={`current__ticket current__ticket--${cur.status}`}>
+              <TicketNumber number={cur.number} className="current__number" />
+              <div className="current__meta">
+                <span className={`status-pill status-pill--${cur.status}`}>{t(`ticketStatus.${cur.status}`)}</span>
+                {cur.priority && <span className="status-pill status-pill--priority">{t(`priority.${cur.priority}`)}</span>}
+                <span className="current__service">{localized({ nameVi: cur.serviceNameVi, nameEn: cur.serviceNameEn }, lang)}</span>
+                <span className="current__recalls">{t('counter.recalls', { count: cur.recallCount, limit: state?.settings.recallLimit ?? 0 })}</span>
+                {cur.transferCount > 0 && <span className="current__recalls">{t('counter.transferred', { count: cur.transferCount })}</span>}
+              </div>
+            </div>
+          ) : (
+            <div className="current__empty">
+              <p>{state ? (counter?.paused ? t('counter.emptyPaused') : totalWaiting > 0 ? t('counter.emptyReady') : t('counter.emptyNobody')) : t('common.loading')}</p>
+            </div>
+          )}
+
+          <div className="actions" role="group" aria-label={t('counter.actions')}>
+            <button type="button" className="btn btn--primary btn--action btn--call" disabled={!can.callNext || busy !== null} onClick={callNext} aria-keyshortcuts="N">
+              {t('counter.callNext')}
+              <kbd aria-hidden="true">N</kbd>
+            </button>
+            <button type="button" className="btn btn--action" disabled={!can.recall || busy !== null} onClick={recall} aria-keyshortcuts="R">
+              {t('counter.recall')}
+              <kbd aria-hidden="true">R</kbd>
+            </button>
+            <button
+              type="button"
+              className="btn btn--action btn--go"
+              disabled={!can.start || busy !== null}
+              onClick={() => cur && void run('start', () => api('start', { params: { id: cur.id } }))}
+            >
+              {t('counter.start')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--action btn--go"
+              disabled={!can.finish || busy !== null}
+              onClick={() => cur && void run('finish', () => api('finish', { params: { id: cur.id } }))}
+            >
+              {t('counter.finish')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--action btn--warn"
+              disabled={!can.noShow || busy !== null}
+              onClick={() =>
+                cur &&
+                void run('noShow', async () => {
+                  const s = await api('noShow', { params: { id: cur.id } });
+                  setLastNoShow(cur);
+                  return s;
+                })
+              }
+            >
+              {t('counter.noShow')}
+            </button>
+            <button type="button" className="btn btn--action" disabled={!can.transfer || busy !== null} onClick={() => setDialog('transfer')}>
+              {t('counter.transfer')}
+            </button>
+          </div>
+
+          {lastNoShow && !(cur && isAtCounter(cur.status)) && (
+            <div className="requeue">
+              <span>{t('counter.requeueHint', { number: lastNoShow.number })}</span>
+              <button
+                type="button"
+                className="btn btn--ghost"
+                disabled={busy !== null}
+                onClick={() =>
+                  void run('requeue', async () => {
+                    await api('requeue', { params: { id: lastNoShow.id } });
+                    setToast({ text: t('counter.requeued', { number: lastNoShow.number }), kind: 'info', id: Date.now() });
+                    setLastNoShow(null);
+                    refresh();
+                  })
+                }
+              >
+                {t('counter.requeue', { number: lastNoShow.number })}
+              </button>
+            </div>
+          )}
+        </section>
+
+        <aside className="side">
+          <section className="panel" aria-labelledby="waiting-title">
+            <h2 id="waiting-title" className="panel-title">
+              {t('counter.waitingTitle')}
+            </h2>
+            <ul className="waiting-list">
+              {waitingHere.map((w) => (
+                <li key={w.serviceId}>
+                  <span className="waiting-list__prefix">{w.prefix}</span>
+                  <span className="waiting-list__name">{localized(w, lang)}</span>
+                  <span className="waiting-list__n" aria-label={t('counter.waitingCount', { count: w.waiting })}>
+                    {w.waiting}
+                  </span>
+                  {w.priorityWaiting > 0 && <span className="waiting-list__prio">{t('counter.priorityWaiting', { count: w.priorityWaiting })}</span>}
+                </li>
+              ))}
+              {state && waitingHere.length === 0 && <li className="muted">{t('counter.noServices')}</li>}
+            </ul>
+            <p className="waiting-total">
+              {t('counter.totalWaiting')}: <strong>{totalWaiting}</strong>
+            </p>
+          </section>
+          <section className="panel panel--stat" aria-labelledby="served-title">
+            <h2 id="served-title" className="panel-title">
+              {t('counter.servedToday')}
+            </h2>
+            <p className="stat">{state?.servedToday ?? '–'}</p>
+          </section>
+          <section className="panel panel--tools">
+            <button type="button" className="btn btn--lg" onClick={() => setDialog('walkin')}>
+              {t('counter.walkIn')}
+            </button>
+            <button
+              type="button"
+              className={`btn btn--lg${counter?.paused ? ' btn--primary' : ''}`}
+              disabled={!can.pause || busy !== null}
+              onClick={() => void run('pause', () => api('pauseCounter', { params: { id: counterId }, body: { paused: !counter?.paused } }))}
+            >
+              {counter?.paused ? t('counter.resume') : t('counter.pause')}
+            </button>
+          </section>
+        </aside>
+      </main>
+
+      {dialog === 'transfer' && cur && (
+        <Modal title={t('counter.transferTitle', { number: cur.number })} onClose={() => setDialog(null)}>
+          <p className="muted">{t('counter.transferLead')}</p>
+          <ul className="choice-list">
+            {services
+              .filter((s) => s.active && s.id !== cur.serviceId)
+              .map((s) => (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className="choice"
+                    disabled={busy !== null}
+                    onClick={() => {
+                      setDialog(null);
+                      void run('transfer', () => api('transfer', { params: { id: cur.id }, body: { serviceId: s.id } }));
+                    }}
+                  >
+                    <span className="choice__prefix" aria-hidden="true">
+                      {s.prefix}
+                    </span>
+                    {localized(s, lang)}
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </Modal>
+      )}
+      {dialog === 'walkin' && <WalkInDialog services={services} onClose={() => setDialog(null)} onAuthError={handleAuth} />}
+    </div>
+  );
+}

@@ -1,0 +1,389 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import './kiosk.css';
+import { api, isUnauthorized } from '../app/api';
+import { getDeviceToken, setDeviceToken } from '../app/auth';
+import { errorCode, errorText } from '../app/errors';
+import { localized } from '../app/format';
+import { useIdle } from '../app/hooks';
+import { currentLanguage } from '../app/i18n';
+import { printTicket } from '../app/printPdf';
+import { useHubEvents } from '../app/useHubEvents';
+import { Clock } from '../components/Clock';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { LangSwitch } from '../components/LangSwitch';
+import { PairingScreen } from '../components/PairingScreen';
+import { PriorityIcon } from '../components/PriorityIcon';
+import { TicketNumber } from '../components/TicketNumber';
+import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
+import type { IssuedTicket, Service } from '../../shared/api';
+
+/** The kiosk cannot read the queue settings, so it uses their default. */
+export const KIOSK_RETURN_SECONDS = 15;
+const ERROR_RETURN_SECONDS = 12;
+/** Forget a half-made choice (priority reason) after this long without a touch. */
+const IDLE_RESET_MS = 45_000;
+
+type Phase =
+  | { kind: 'start' }
+  | { kind: 'priority' }
+  | { kind: 'issuing'; service: Service }
+  | { kind: 'ticket'; issued: IssuedTicket; print: 'printing' | 'printed' | 'failed' }
+  | { kind: 'error'; message: string; code: string | null };
+
+export default function KioskApp() {
+  const [token, setToken] = useState(getDeviceToken);
+  const unpair = useCallback(() => {
+    setDeviceToken(null);
+    setToken(null);
+  }, []);
+  if (!token) return <PairingScreen expectedRole="kiosk" onPaired={setToken} />;
+  return <Kiosk key={token} token={token} onUnauthorized={unpair} />;
+}
+
+function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () => void }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const { board, status } = useHubEvents(token, { onUnauthorized });
+  const [services, setServices] = useState<Service[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [officeName, setOfficeName] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'start' });
+  const [priority, setPriority] = useState<PriorityReason | null>(null);
+
+  // Services: at start, whenever the live link comes back, and every 2 minutes.
+  const loadServices = useCallback(async () => {
+    try {
+      const list = await api('services');
+      setServices(list.filter((s) => s.active).sort((a, b) => a.sort - b.sort || a.id - b.id));
+      setLoadError(null);
+    } catch (err) {
+      if (isUnauthorized(err)) onUnauthorized();
+      else setLoadError(errorText(err));
+    }
+  }, [onUnauthorized]);
+  useEffect(() => {
+    let alive = true;
+    const run = () => {
+      if (alive) void loadServices();
+    };
+    run();
+    api('office')
+      .then((o) => alive && setOfficeName(o.name))
+      .catch(() => undefined);
+    const timer = setInterval(run, 120_000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [loadServices]);
+  useEffect(() => {
+    if (status === 'live') void loadServices();
+  }, [status, loadServices]);
+  // While the services could not be loaded, retry every few seconds.
+  useEffect(() => {
+    if (!loadError) return;
+    const timer = setInterval(() => void loadServices(), 5000);
+    return () => clearInterval(timer);
+  }, [loadError, loadServices]);
+
+  const waitingBy = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const w of board?.waiting ?? []) m.set(w.serviceId, w.waiting);
+    return m;
+  }, [board]);
+
+  const backToStart = useCallback(() => {
+    setPriority(null);
+    setPhase({ kind: 'start' });
+  }, []);
+  useIdle(phase.kind === 'priority' || (phase.kind === 'start' && priority !== null), IDLE_RESET_MS, backToStart);
+
+  const take = async (service: Service) => {
+    if (phase.kind === 'issuing') return;
+    setPhase({ kind: 'issuing', service });
+    let issued: IssuedTicket;
+    try {
+      issued = await api('issueTicket', { body: { serviceId: service.id, priority } });
+    } catch (err) {
+      if (isUnauthorized(err)) {
+        onUnauthorized();
+        return;
+      }
+      setPhase({ kind: 'error', message: errorText(err), code: errorCode(err) });
+      if (errorCode(err) === 'SERVICE_INACTIVE' || errorCode(err) === 'UNKNOWN_SERVICE') void loadServices();
+      return;
+    }
+    setPriority(null);
+    setPhase({ kind: 'ticket', issued, print: 'printing' });
+    const outcome = await printTicket(issued.ticket.id, lang);
+    setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome.ok ? 'printed' : 'failed' } : p));
+  };
+
+  const name = board?.office.name ?? officeName;
+  const tz = board?.office.timeZone;
+
+  return (
+    <div className="kiosk">
+      <header className="kiosk__head">
+        <div className="kiosk__office">
+          <span className="kiosk__emblem" aria-hidden="true">
+            <svg viewBox="0 0 40 40" width="40" height="40">
+              <path d="M20 5l4.1 10.6 11.4.6-8.9 7.2 3 11L20 28.2 10.4 34.4l3-11-8.9-7.2 11.4-.6z" fill="currentColor" />
+            </svg>
+          </span>
+          <div>
+            <div className="kiosk__office-kicker">{t('kiosk.kicker')}</div>
+            <div className="kiosk__office-name">{name ?? ' '}</div>
+          </div>
+        </div>
+        <div className="kiosk__head-side">
+          <Clock timeZone={tz} seconds={false} className="kiosk__clock" />
+          <LangSwitch size="large" />
+        </div>
+      </header>
+      <ConnectionBanner status={status} />
+
+      <main className="kiosk__main">
+        {phase.kind === 'start' || phase.kind === 'issuing' ? (
+          <StartScreen
+            services={services}
+            loadError={loadError}
+            waitingBy={waitingBy}
+            priority={priority}
+            busy={phase.kind === 'issuing' ? phase.service.id : null}
+            onTake={take}
+            onPriority={() => setPhase({ kind: 'priority' })}
+            onCancelPriority={() => setPriority(null)}
+          />
+        ) : phase.kind === 'priority' ? (
+          <PriorityStep
+            onChoose={(r) => {
+              setPriority(r);
+              setPhase({ kind: 'start' });
+            }}
+            onBack={backToStart}
+          />
+        ) : phase.kind === 'ticket' ? (
+          <TicketScreen issued={phase.issued} print={phase.print} onDone={backToStart} />
+        ) : (
+          <ErrorScreen message={phase.message} code={phase.code} onBack={backToStart} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function StartScreen({
+  services,
+  loadError,
+  waitingBy,
+  priority,
+  busy,
+  onTake,
+  onPriority,
+  onCancelPriority,
+}: {
+  services: Service[] | null;
+  loadError: string | null;
+  waitingBy: Map<number, number>;
+  priority: PriorityReason | null;
+  busy: number | null;
+  onTake: (s: Service) => void;
+  onPriority: () => void;
+  onCancelPriority: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <section className="kiosk-start" aria-labelledby="kiosk-title">
+      <div className="kiosk-start__intro">
+        <h1 id="kiosk-title">{t('kiosk.title')}</h1>
+        <p>{priority ? t('kiosk.choosePriorityService') : t('kiosk.chooseService')}</p>
+      </div>
+
+      {priority && (
+        <div className="kiosk-prio-ribbon" role="status">
+          <PriorityIcon reason={priority} className="kiosk-prio-ribbon__icon" />
+          <div className="kiosk-prio-ribbon__text">
+            <strong>{t('kiosk.priorityTicket')}</strong>
+            <span>{t(`priority.${priority}`)}</span>
+          </div>
+          <button type="button" className="btn btn--ghost btn--lg" onClick={onCancelPriority}>
+            {t('kiosk.cancelPriority')}
+          </button>
+        </div>
+      )}
+
+      {services === null && !loadError && <p className="kiosk-note">{t('kiosk.loading')}</p>}
+      {loadError && services === null && (
+        <div className="kiosk-note kiosk-note--warn" role="alert">
+          <strong>{t('kiosk.unavailableTitle')}</strong>
+          <span>{loadError}</span>
+          <span>{t('kiosk.unavailableHint')}</span>
+        </div>
+      )}
+      {services !== null && services.length === 0 && <p className="kiosk-note">{t('kiosk.noServices')}</p>}
+
+      {services !== null && services.length > 0 && (
+        <ul className={`kiosk-services kiosk-services--n${Math.min(services.length, 9)}${priority ? ' is-priority' : ''}`}>
+          {services.map((s) => {
+            const waiting = waitingBy.get(s.id);
+            return (
+              <li key={s.id}>
+                <button type="button" className="kiosk-service" onClick={() => onTake(s)} disabled={busy !== null} aria-busy={busy === s.id}>
+                  <span className="kiosk-service__prefix" aria-hidden="true">
+                    {s.prefix}
+                  </span>
+                  <span className="kiosk-service__name">{localized(s, lang)}</span>
+                  {waiting !== undefined && (
+                    <span className="kiosk-service__waiting" aria-hidden="true">
+                      <span className="kiosk-service__waiting-n">{waiting}</span>
+                      <span className="kiosk-service__waiting-l">{t('kiosk.waitingShort')}</span>
+                    </span>
+                  )}
+                  <span className="kiosk-service__go" aria-hidden="true">
+                    ›
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {!priority && services !== null && services.length > 0 && (
+        <button type="button" className="kiosk-priority-cta" onClick={onPriority}>
+          <span className="kiosk-priority-cta__icons" aria-hidden="true">
+            {PRIORITY_REASONS.map((r) => (
+              <PriorityIcon key={r} reason={r} />
+            ))}
+          </span>
+          <span className="kiosk-priority-cta__text">
+            <strong>{t('kiosk.priorityButton')}</strong>
+            <span>{t('kiosk.priorityWho')}</span>
+          </span>
+          <span className="kiosk-service__go" aria-hidden="true">
+            ›
+          </span>
+        </button>
+      )}
+    </section>
+  );
+}
+
+function PriorityStep({ onChoose, onBack }: { onChoose: (r: PriorityReason) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="kiosk-priority" aria-labelledby="kiosk-priority-title">
+      <div className="kiosk-start__intro">
+        <h1 id="kiosk-priority-title">{t('kiosk.priorityTitle')}</h1>
+        <p>{t('kiosk.priorityLead')}</p>
+      </div>
+      <ul className="kiosk-priority__grid">
+        {PRIORITY_REASONS.map((r) => (
+          <li key={r}>
+            <button type="button" className="kiosk-reason" onClick={() => onChoose(r)}>
+              <PriorityIcon reason={r} className="kiosk-reason__icon" />
+              <span>{t(`priority.${r}`)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="kiosk-priority__note">{t('kiosk.priorityNote')}</p>
+      <button type="button" className="btn btn--ghost btn--xl kiosk-back" onClick={onBack}>
+        <span aria-hidden="true">‹ </span>
+        {t('common.back')}
+      </button>
+    </section>
+  );
+}
+
+function useCountdown(seconds: number, onZero: () => void): number {
+  const [left, setLeft] = useState(seconds);
+  const cb = useRef(onZero);
+  useEffect(() => {
+    cb.current = onZero;
+  });
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const l = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
+      setLeft(l);
+      if (l === 0) {
+        clearInterval(timer);
+        cb.current();
+      }
+    }, 250);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  return left;
+}
+
+function TicketScreen({ issued, print, onDone }: { issued: IssuedTicket; print: 'printing' | 'printed' | 'failed'; onDone: () => void }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const left = useCountdown(KIOSK_RETURN_SECONDS, onDone);
+  const { ticket, ahead, estimatedWaitMinutes } = issued;
+  return (
+    <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-label">
+      <div className="kiosk-ticket__card">
+        <p id="kiosk-ticket-label" className="kiosk-ticket__label">
+          {t('kiosk.yourNumber')}
+        </p>
+        <TicketNumber number={ticket.number} className="kiosk-ticket__number" />
+        <p className="kiosk-ticket__service">{localized({ nameVi: ticket.serviceNameVi, nameEn: ticket.serviceNameEn }, lang)}</p>
+        {ticket.priority && (
+          <p className="kiosk-ticket__prio">
+            <PriorityIcon reason={ticket.priority} />
+            {t('kiosk.priorityTicket')} · {t(`priority.${ticket.priority}`)}
+          </p>
+        )}
+        <dl className="kiosk-ticket__facts">
+          <div>
+            <dt>{t('kiosk.aheadLabel')}</dt>
+            <dd>{ahead > 0 ? t('kiosk.ahead', { count: ahead }) : t('kiosk.aheadNone')}</dd>
+          </div>
+          <div>
+            <dt>{t('kiosk.waitLabel')}</dt>
+            <dd>{ahead > 0 ? t('kiosk.wait', { count: Math.max(1, estimatedWaitMinutes) }) : t('kiosk.waitNone')}</dd>
+          </div>
+        </dl>
+        <p className={`kiosk-ticket__print kiosk-ticket__print--${print}`} role="status">
+          {t(`kiosk.print.${print}`)}
+        </p>
+      </div>
+      <p className="kiosk-ticket__hint">{t('kiosk.watchScreen')}</p>
+      <div className="kiosk-ticket__done">
+        <button type="button" className="btn btn--primary btn--xl" onClick={onDone}>
+          {t('kiosk.done')}
+        </button>
+        <p className="kiosk-ticket__countdown" aria-live="off">
+          {t('kiosk.returning', { count: left })}
+        </p>
+        <div className="kiosk-ticket__bar" aria-hidden="true">
+          <span style={{ transform: `scaleX(${left / KIOSK_RETURN_SECONDS})` }} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ErrorScreen({ message, code, onBack }: { message: string; code: string | null; onBack: () => void }) {
+  const { t } = useTranslation();
+  const left = useCountdown(ERROR_RETURN_SECONDS, onBack);
+  return (
+    <section className="kiosk-error" role="alert" aria-labelledby="kiosk-error-title">
+      <div className="kiosk-error__icon" aria-hidden="true">
+        i
+      </div>
+      <h1 id="kiosk-error-title">{t('kiosk.errorTitle')}</h1>
+      <p className="kiosk-error__msg">{message}</p>
+      <p className="kiosk-error__hint">{code === 'HUB_UNREACHABLE' ? t('kiosk.errorHintOffline') : t('kiosk.errorHint')}</p>
+      <button type="button" className="btn btn--primary btn--xl" onClick={onBack}>
+        {t('common.back')}
+      </button>
+      <p className="kiosk-ticket__countdown">{t('kiosk.returning', { count: left })}</p>
+    </section>
+  );
+}
