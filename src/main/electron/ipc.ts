@@ -7,8 +7,8 @@
  */
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_CHANNELS, type AppInfo, type PrinterInfo, type PrintResult } from '../../shared/api/bridge';
-import { verifyPinResponse } from '../../shared/api/schemas';
 import { defaultPrinter, isPrintError, printPdf } from '../printing';
+import { verifyAdminPin } from './hub-client';
 import { exitKioskArgs, noArgs, parseArgs, printPdfArgs } from './ipc-schemas';
 import { isTrustedSender } from './origin';
 import { type AppWindow } from './windows';
@@ -76,25 +76,10 @@ export function registerBridge(lookup: WindowLookup): void {
     if (!w.token || !w.origin) {
       return { ok: false, message: 'This window has no device token to check the PIN with; leave kiosk mode from the device settings.' };
     }
-    try {
-      const res = await fetch(`${w.origin}/api/v1/devices/verify-admin-pin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${w.token}` },
-        body: JSON.stringify({ pin }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const body: unknown = await res.json().catch(() => null);
-      if (!res.ok) {
-        const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `the hub answered ${res.status}`;
-        return { ok: false, message };
-      }
-      const parsed = verifyPinResponse.safeParse(body);
-      if (!parsed.success || !parsed.data.ok) return { ok: false, message: 'Wrong PIN.' };
-      w.leaveKiosk();
-      console.warn(`[kiosk] ${w.plan.name} left kiosk mode with an admin PIN`);
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: `Could not reach the hub to check the PIN: ${(e as Error).message}` };
-    }
+    const check = await verifyAdminPin(w.origin, w.token, pin);
+    if (!check.ok) return check;
+    w.leaveKiosk();
+    console.warn(`[kiosk] ${w.plan.name} left kiosk mode with an admin PIN`);
+    return { ok: true };
   });
 }

@@ -6,8 +6,8 @@ import { app, dialog, Menu, session, type WebContents } from 'electron';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pairResponse } from '../../shared/api/schemas';
 import { DeviceConfigError, hubListen, loadDeviceConfig, planWindows, type DeviceConfig } from './device-config';
+import { localEnrol } from './hub-client';
 import { HubSupervisor } from './hub-supervisor';
 import { registerBridge } from './ipc';
 import { lockDownContents, lockDownSession } from './lockdown';
@@ -79,15 +79,8 @@ function unreachable(detail: string): StatusMessage {
 }
 
 async function enrol(origin: string, w: AppWindow): Promise<string | null> {
-  if (w.plan.role === 'admin') return null;
-  const res = await fetch(`${origin}/api/v1/devices/local-enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-motcua-local-secret': localSecret },
-    body: JSON.stringify({ role: w.plan.role, name: w.plan.name }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!res.ok) throw new Error(`local-enrol answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  return pairResponse.parse(await res.json()).token;
+  if (w.plan.role === 'admin') return null; // the admin page signs in with a user name and PIN
+  return localEnrol(origin, localSecret, w.plan.role, w.plan.name);
 }
 
 /** Opens (or re-opens, after a hub restart on a new origin) every window on `origin`. */
