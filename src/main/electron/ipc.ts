@@ -38,6 +38,20 @@ function args<T>(parsed: T | null): T {
   return parsed;
 }
 
+/**
+ * A remote-mode window was paired by its page (pairing code), so only the page holds its device
+ * token: read it from the page's localStorage. Keep the key in step with src/renderer/app/auth.ts
+ * (DEVICE_TOKEN_KEY). The hub still checks the PIN; a wrong token only fails the check.
+ */
+async function pageDeviceToken(w: AppWindow): Promise<string | null> {
+  try {
+    const v: unknown = await w.win.webContents.executeJavaScript("localStorage.getItem('motcua.deviceToken')", false);
+    return typeof v === 'string' && v.length > 0 && v.length < 1000 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 export function registerBridge(lookup: WindowLookup): void {
   ipcMain.handle(BRIDGE_CHANNELS.printPdf, async (event, ...raw: unknown[]): Promise<PrintResult> => {
     const w = senderWindow(event, lookup);
@@ -73,10 +87,11 @@ export function registerBridge(lookup: WindowLookup): void {
     const w = senderWindow(event, lookup);
     const [pin] = args(parseArgs(exitKioskArgs, raw));
     if (!w.win.isKiosk()) return { ok: true };
-    if (!w.token || !w.origin) {
-      return { ok: false, message: 'This window has no device token to check the PIN with; leave kiosk mode from the device settings.' };
+    const token = w.token ?? (await pageDeviceToken(w));
+    if (!token || !w.origin) {
+      return { ok: false, message: 'This window is not paired with the hub yet, so the PIN cannot be checked. Pair it in /admin first.' };
     }
-    const check = await verifyAdminPin(w.origin, w.token, pin);
+    const check = await verifyAdminPin(w.origin, token, pin);
     if (!check.ok) return check;
     w.leaveKiosk();
     console.warn(`[kiosk] ${w.plan.name} left kiosk mode with an admin PIN`);
