@@ -32,13 +32,13 @@ const why = await electronUnavailable();
 if (why === null) {
   await runElectron();
 } else {
-  say(`Electron runtime not available (${why}): running the hub and opening the kiosk in the system browser instead.`);
-  await runBrowserFallback();
+  await runBrowserFallback(why);
 }
 
 /** null when Electron can run, else a short reason. */
 async function electronUnavailable() {
   if (process.env.MOTCUA_NO_ELECTRON === '1') return 'MOTCUA_NO_ELECTRON=1';
+  if (!hasDisplay()) return 'no display: DISPLAY/WAYLAND_DISPLAY unset';
   let rt = electronRuntime();
   if (!rt.installed) return 'the electron package is not installed';
   if (!rt.present) {
@@ -129,12 +129,17 @@ async function waitForHub(base, hub, timeoutMs = 60_000) {
   return false;
 }
 
-async function runBrowserFallback() {
+async function runBrowserFallback(why) {
   const host = process.env.MOTCUA_HOST || '127.0.0.1';
   const port = process.env.MOTCUA_PORT || '8080';
   const dataDir = path.resolve(projectRoot, process.env.MOTCUA_DATA_DIR || 'data');
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const base = `http://${urlHost}:${port}`;
+  const exe = process.env.MOTCUA_NO_BROWSER === '1' || !hasDisplay() ? null : findBrowser();
+  say(
+    `Electron not available (${why}): running the hub on ${base} ` +
+      (exe ? `with the kiosk in ${path.basename(exe)} instead.` : `instead; open its pages in a browser${hasDisplay() ? ' (no Chromium/Chrome found)' : ''}.`),
+  );
 
   // The hub in its own process group (POSIX), so one Ctrl+C stops it exactly once, through us.
   const hub = spawn(node, [path.join(projectRoot, 'dist', 'main', 'hub-cli.cjs')], {
@@ -175,9 +180,8 @@ async function runBrowserFallback() {
   }
 
   const urls = () => ['kiosk', 'counter', 'display', 'admin'].map((r) => `${base}/${r}`);
-  const exe = process.env.MOTCUA_NO_BROWSER === '1' || !hasDisplay() ? null : findBrowser();
   if (!exe) {
-    say(`no ${hasDisplay() ? 'Chromium/Chrome found' : 'display'}; open these in a browser (Ctrl+C stops the hub):`);
+    say('Ctrl+C stops the hub. Pages:');
     for (const u of urls()) console.log(`  ${u}`);
     return;
   }
