@@ -42,7 +42,9 @@ describe('device config', () => {
   it('parses a remote counter PC', () => {
     const c = parseDeviceConfig(JSON.stringify({ mode: 'remote', hubUrl: 'http://192.168.1.10:8080/', windows: [{ role: 'counter', printer: 'XP-80C', name: 'Quầy 2' }] }));
     expect(c.hubUrl).toBe('http://192.168.1.10:8080');
-    expect(planWindows(c, { isPackaged: true })).toEqual([{ role: 'counter', name: 'Quầy 2', kiosk: false, fullscreen: false, printer: 'XP-80C', display: null }]);
+    expect(planWindows(c, { isPackaged: true })).toEqual([
+      { role: 'counter', name: 'Quầy 2', kiosk: false, fullscreen: false, printer: 'XP-80C', display: null, partition: 'persist:counter-1' },
+    ]);
   });
 
   it.each([
@@ -86,6 +88,8 @@ describe('device config', () => {
       ['Kiosk 1', true],
       ['Kiosk 2', false],
     ]);
+    // Each window has its own session, so each keeps its own device token.
+    expect(new Set(forced.map((w) => w.partition)).size).toBe(2);
   });
 
   it('binds loopback on a free port unless LAN mode asks for the office network', () => {

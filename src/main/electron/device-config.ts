@@ -137,6 +137,11 @@ export interface WindowPlan {
   fullscreen: boolean;
   printer: string | null;
   display: number | null;
+  /**
+   * The window's own persistent session: each window keeps its own device token in its own
+   * localStorage (two windows on the same hub origin would otherwise overwrite each other's).
+   */
+  partition: string;
 }
 
 const ROLE_LABEL: Record<WindowRole, string> = { kiosk: 'Kiosk', counter: 'Counter', display: 'Display', admin: 'Admin' };
@@ -159,6 +164,7 @@ export function planWindows(config: DeviceConfig, env: { isPackaged: boolean }):
       fullscreen: !kiosk && (w.fullscreen ?? (env.isPackaged && w.role === 'display')),
       printer: w.printer ?? null,
       display: w.display ?? null,
+      partition: `persist:${w.role}-${n}`,
     };
   });
 }

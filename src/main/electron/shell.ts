@@ -119,7 +119,11 @@ export async function startShell(): Promise<void> {
     return;
   }
 
+  const standalone = config.mode === 'standalone';
+  const plans = planWindows(config, { isPackaged: app.isPackaged });
+  // Every session a window can use is locked down before any page loads.
   lockDownSession(session.defaultSession, originOf, appOrigins);
+  for (const plan of plans) lockDownSession(session.fromPartition(plan.partition), originOf, appOrigins);
 
   const preload = path.join(__dirname, 'preload.cjs');
   const onLoadFailed = (w: AppWindow, description: string) => {
@@ -131,7 +135,7 @@ export async function startShell(): Promise<void> {
       void w.open(origin, w.token);
     }, 5000);
   };
-  for (const plan of planWindows(config, { isPackaged: app.isPackaged })) {
+  for (const plan of plans) {
     const w = new AppWindow({ plan, preload, devTools: !app.isPackaged, onLoadFailed });
     windows.set(w.webContentsId, w);
     w.win.on('closed', () => windows.delete(w.webContentsId));
@@ -139,7 +143,6 @@ export async function startShell(): Promise<void> {
   }
   registerBridge((id) => windows.get(id));
 
-  const standalone = config.mode === 'standalone';
   if (!standalone) {
     await openAll(config.hubUrl!, false);
     return;

@@ -45,7 +45,10 @@ export class AppWindow {
       autoHideMenuBar: true,
       kiosk: opts.plan.kiosk,
       fullscreen: opts.plan.fullscreen,
-      webPreferences: secureWebPreferences({ preload: opts.preload, devTools: opts.devTools, autoplay: opts.plan.role === 'display' }),
+      webPreferences: {
+        ...secureWebPreferences({ preload: opts.preload, devTools: opts.devTools, autoplay: opts.plan.role === 'display' }),
+        partition: opts.plan.partition,
+      },
     });
     const wc = this.win.webContents;
     this.win.once('ready-to-show', () => this.win.show());
