@@ -1,5 +1,6 @@
 /** Pure display helpers (unit-tested in tests/unit/renderer-format.test.ts). */
 import type { Language } from '../../shared/i18n';
+import { foldVietnamese } from '../../shared/domain';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -56,4 +57,11 @@ export function splitTicketNumber(number: string): { prefix: string; digits: str
 /** Only digits, at most `max` of them (pairing codes, PINs typed on the keypad). */
 export function digitsOnly(input: string, max: number): string {
   return input.replace(/\D/g, '').slice(0, max);
+}
+
+/** A counter's own name, unless it only repeats its number ("Quầy 1" for counter 1). */
+export function counterSubtitle(number: number, name: string): string | null {
+  const folded = foldVietnamese(name).replace(/\s+/g, ' ').trim();
+  if (!folded || folded === String(number) || folded === `quay ${number}` || folded === `counter ${number}` || folded === `quay so ${number}`) return null;
+  return name;
 }

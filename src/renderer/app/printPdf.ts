@@ -9,7 +9,14 @@ import { apiBytes } from './api';
 import { errorText } from './errors';
 import { type Language } from '../../shared/i18n';
 
-export type PrintOutcome = { ok: true; silent: boolean } | { ok: false; message: string };
+/**
+ * - `silent`: printed by Electron without a dialog;
+ * - `dialog`: the browser's print dialog was opened;
+ * - `skipped`: the page is driven by automation (navigator.webdriver): headless
+ *   Chromium crashes the page when print() is called on a PDF frame and nobody
+ *   could answer a dialog anyway. Tests that check printing stub window.motcua.
+ */
+export type PrintOutcome = { ok: true; mode: 'silent' | 'dialog' | 'skipped' } | { ok: false; message: string };
 
 let frame: HTMLIFrameElement | null = null;
 let frameUrl: string | null = null;
@@ -39,7 +46,7 @@ function printInBrowser(bytes: ArrayBuffer): Promise<PrintOutcome> {
         try {
           f.contentWindow?.focus();
           f.contentWindow?.print();
-          done({ ok: true, silent: false });
+          done({ ok: true, mode: 'dialog' });
         } catch (err) {
           done({ ok: false, message: err instanceof Error ? err.message : String(err) });
         }
@@ -66,10 +73,11 @@ export async function printPdfBytes(bytes: ArrayBuffer): Promise<PrintOutcome> {
   if (bridge) {
     try {
       const result = await bridge.printPdf({ pdf: new Uint8Array(bytes) });
-      return result.ok ? { ok: true, silent: true } : { ok: false, message: result.message };
+      return result.ok ? { ok: true, mode: 'silent' } : { ok: false, message: result.message };
     } catch (err) {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   }
+  if (navigator.webdriver) return { ok: true, mode: 'skipped' };
   return printInBrowser(bytes);
 }

@@ -4,7 +4,7 @@ import './counter.css';
 import { api, isUnauthorized } from '../app/api';
 import { getClerkToken, getStoredClerk, setClerkSession, type StoredClerk } from '../app/auth';
 import { errorCode, errorText } from '../app/errors';
-import { localized } from '../app/format';
+import { counterSubtitle, localized } from '../app/format';
 import { currentLanguage } from '../app/i18n';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
@@ -227,7 +227,7 @@ function CounterPicker({
                   aria-label={t('counter.openCounter', { n: c.number, name: c.name })}
                 >
                   <span className="picker__no">{t('display.counterN', { n: c.number })}</span>
-                  <span className="picker__name">{c.name}</span>
+                  {counterSubtitle(c.number, c.name) && <span className="picker__name">{c.name}</span>}
                   <span className="picker__services">{c.serviceIds.map(serviceName).join(' · ') || t('counter.noServices')}</span>
                   <span className={`picker__who${c.clerkName ? ' is-set' : ''}`}>
                     {!c.active ? t('counter.inactive') : mine ? t('counter.youAreHere') : c.clerkName ? t('counter.occupiedBy', { name: c.clerkName }) : t('counter.free')}
@@ -382,7 +382,8 @@ function CounterMain({
   const served = useMemo(() => new Set(counter?.serviceIds ?? []), [counter]);
   const waitingHere = (state?.waiting ?? []).filter((w) => served.size === 0 || served.has(w.serviceId));
   const totalWaiting = waitingHere.reduce((n, w) => n + w.waiting, 0);
-  const title = counter ? `${t('display.counterN', { n: counter.number })} · ${counter.name}` : t('counter.title');
+  const sub = counter ? counterSubtitle(counter.number, counter.name) : null;
+  const title = counter ? t('display.counterN', { n: counter.number }) + (sub ? ` · ${sub}` : '') : t('counter.title');
 
   return (
     <div className="counter-app">
@@ -473,6 +474,17 @@ function CounterMain({
             <button type="button" className="btn btn--action" disabled={!can.transfer || busy !== null} onClick={() => setDialog('transfer')}>
               {t('counter.transfer')}
             </button>
+            <button type="button" className="btn btn--action" onClick={() => setDialog('walkin')}>
+              {t('counter.walkIn')}
+            </button>
+            <button
+              type="button"
+              className={`btn btn--action${counter?.paused ? ' btn--primary' : ''}`}
+              disabled={!can.pause || busy !== null}
+              onClick={() => void run('pause', () => api('pauseCounter', { params: { id: counterId }, body: { paused: !counter?.paused } }))}
+            >
+              {counter?.paused ? t('counter.resume') : t('counter.pause')}
+            </button>
           </div>
 
           {lastNoShow && !(cur && isAtCounter(cur.status)) && (
@@ -506,11 +518,13 @@ function CounterMain({
               {waitingHere.map((w) => (
                 <li key={w.serviceId}>
                   <span className="waiting-list__prefix">{w.prefix}</span>
-                  <span className="waiting-list__name">{localized(w, lang)}</span>
+                  <span className="waiting-list__text">
+                    <span className="waiting-list__name">{localized(w, lang)}</span>
+                    {w.priorityWaiting > 0 && <span className="waiting-list__prio">{t('counter.priorityWaiting', { count: w.priorityWaiting })}</span>}
+                  </span>
                   <span className="waiting-list__n" aria-label={t('counter.waitingCount', { count: w.waiting })}>
                     {w.waiting}
                   </span>
-                  {w.priorityWaiting > 0 && <span className="waiting-list__prio">{t('counter.priorityWaiting', { count: w.priorityWaiting })}</span>}
                 </li>
               ))}
               {state && waitingHere.length === 0 && <li className="muted">{t('counter.noServices')}</li>}
@@ -524,19 +538,6 @@ function CounterMain({
               {t('counter.servedToday')}
             </h2>
             <p className="stat">{state?.servedToday ?? '–'}</p>
-          </section>
-          <section className="panel panel--tools">
-            <button type="button" className="btn btn--lg" onClick={() => setDialog('walkin')}>
-              {t('counter.walkIn')}
-            </button>
-            <button
-              type="button"
-              className={`btn btn--lg${counter?.paused ? ' btn--primary' : ''}`}
-              disabled={!can.pause || busy !== null}
-              onClick={() => void run('pause', () => api('pauseCounter', { params: { id: counterId }, body: { paused: !counter?.paused } }))}
-            >
-              {counter?.paused ? t('counter.resume') : t('counter.pause')}
-            </button>
           </section>
         </aside>
       </main>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import './display.css';
 import { getDeviceToken, setDeviceToken } from '../app/auth';
 import { audioBlocked, audioContext, enableAudio, playChime } from '../app/chime';
-import { localized } from '../app/format';
+import { counterSubtitle, localized } from '../app/format';
 import { currentLanguage } from '../app/i18n';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
@@ -83,19 +83,19 @@ function Display({ token, onUnauthorized }: { token: string; onUnauthorized: () 
           <span className="display__kicker">{t('display.kicker')}</span>
           <span className="display__office-name">{board?.office.name ?? ' '}</span>
         </div>
-        <Clock timeZone={board?.office.timeZone} className="display__clock" />
-        <LangSwitch />
-      </header>
-      <ConnectionBanner status={status} size="huge" />
-      {blocked && (
-        <button type="button" className="display__sound" onClick={() => void enable()}>
+        {blocked && (
+          <button type="button" className="display__sound" onClick={() => void enable()}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path fill="currentColor" d="M3 9v6h4l5 4V5L7 9H3z" />
             <path fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" />
           </svg>
           {t('display.enableSound')}
-        </button>
-      )}
+          </button>
+        )}
+        <Clock timeZone={board?.office.timeZone} className="display__clock" />
+        <LangSwitch />
+      </header>
+      <ConnectionBanner status={status} size="huge" />
       {board ? (
         <main className="display__body">
           <CountersTable board={board} highlight={highlight} lang={lang} />
@@ -138,7 +138,7 @@ function CountersTable({ board, highlight, lang }: { board: DisplayState; highli
               <tr key={c.id} className={`display-counter display-counter--${state}${hot ? ' is-hot' : ''}`} data-seq={hot ? highlight.seq : undefined}>
                 <th scope="row">
                   <span className="display-counter__no">{t('display.counterN', { n: c.number })}</span>
-                  <span className="display-counter__name">{c.name}</span>
+                  {counterSubtitle(c.number, c.name) && <span className="display-counter__name">{c.name}</span>}
                 </th>
                 <td className="display-counter__ticket">
                   {state === 'closed' ? (

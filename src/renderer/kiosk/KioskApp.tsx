@@ -327,33 +327,37 @@ function TicketScreen({ issued, print, onDone }: { issued: IssuedTicket; print: 
   const { ticket, ahead, estimatedWaitMinutes } = issued;
   return (
     <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-label">
-      <div className="kiosk-ticket__card">
-        <p id="kiosk-ticket-label" className="kiosk-ticket__label">
-          {t('kiosk.yourNumber')}
-        </p>
-        <TicketNumber number={ticket.number} className="kiosk-ticket__number" />
-        <p className="kiosk-ticket__service">{localized({ nameVi: ticket.serviceNameVi, nameEn: ticket.serviceNameEn }, lang)}</p>
-        {ticket.priority && (
-          <p className="kiosk-ticket__prio">
-            <PriorityIcon reason={ticket.priority} />
-            {t('kiosk.priorityTicket')} · {t(`priority.${ticket.priority}`)}
+      <div className="kiosk-ticket__center">
+        <div className="kiosk-ticket__card">
+          <p id="kiosk-ticket-label" className="kiosk-ticket__label">
+            {t('kiosk.yourNumber')}
           </p>
-        )}
-        <dl className="kiosk-ticket__facts">
-          <div>
-            <dt>{t('kiosk.aheadLabel')}</dt>
-            <dd>{ahead > 0 ? t('kiosk.ahead', { count: ahead }) : t('kiosk.aheadNone')}</dd>
-          </div>
-          <div>
-            <dt>{t('kiosk.waitLabel')}</dt>
-            <dd>{ahead > 0 ? t('kiosk.wait', { count: Math.max(1, estimatedWaitMinutes) }) : t('kiosk.waitNone')}</dd>
-          </div>
-        </dl>
-        <p className={`kiosk-ticket__print kiosk-ticket__print--${print}`} role="status">
-          {t(`kiosk.print.${print}`)}
-        </p>
+          <TicketNumber number={ticket.number} className="kiosk-ticket__number" />
+          <p className="kiosk-ticket__service">{localized({ nameVi: ticket.serviceNameVi, nameEn: ticket.serviceNameEn }, lang)}</p>
+          {ticket.priority && (
+            <p className="kiosk-ticket__prio">
+              <PriorityIcon reason={ticket.priority} />
+              {t('kiosk.priorityTicket')} · {t(`priority.${ticket.priority}`)}
+            </p>
+          )}
+          <ul className="kiosk-ticket__facts">
+            <li>
+              <FactIcon kind="people" />
+              <span>{ahead > 0 ? t('kiosk.ahead', { count: ahead }) : t('kiosk.aheadNone')}</span>
+            </li>
+            {ahead > 0 && (
+              <li>
+                <FactIcon kind="clock" />
+                <span>{t('kiosk.wait', { count: Math.max(1, estimatedWaitMinutes) })}</span>
+              </li>
+            )}
+          </ul>
+          <p className={`kiosk-ticket__print kiosk-ticket__print--${print}`} role="status">
+            {t(`kiosk.print.${print}`)}
+          </p>
+        </div>
+        <p className="kiosk-ticket__hint">{t('kiosk.watchScreen')}</p>
       </div>
-      <p className="kiosk-ticket__hint">{t('kiosk.watchScreen')}</p>
       <div className="kiosk-ticket__done">
         <button type="button" className="btn btn--primary btn--xl" onClick={onDone}>
           {t('kiosk.done')}
@@ -366,6 +370,26 @@ function TicketScreen({ issued, print, onDone }: { issued: IssuedTicket; print: 
         </div>
       </div>
     </section>
+  );
+}
+
+function FactIcon({ kind }: { kind: 'people' | 'clock' }) {
+  return (
+    <svg className="kiosk-ticket__fact-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+      {kind === 'people' ? (
+        <g fill="currentColor">
+          <circle cx="17" cy="15" r="6" />
+          <path d="M6 37c0-7 5-12 11-12s11 5 11 12z" />
+          <circle cx="33" cy="17" r="5" opacity="0.6" />
+          <path d="M30 26.5c1-.3 2-.5 3-.5 5 0 9 4.5 9 11H31c0-4-.4-7.6-1-10.5z" opacity="0.6" />
+        </g>
+      ) : (
+        <g fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round">
+          <circle cx="24" cy="24" r="16" />
+          <path d="M24 14v10l7 5" />
+        </g>
+      )}
+    </svg>
   );
 }
 
