@@ -183,3 +183,22 @@ describe('the hub serves', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('the Electron app enrolling its own windows', () => {
+  it('keeps one device row per window across launches, each launch with a fresh token', async () => {
+    const local = await startTestHub({ localSecret: 'per-launch-secret-0123456789abcdef' });
+    try {
+      const enrol = () => local.api('POST', '/devices/local-enrol', { body: { role: 'kiosk', name: 'Cửa sổ kiosk' }, headers: { 'x-motcua-local-secret': 'per-launch-secret-0123456789abcdef' } });
+      const first = await enrol();
+      const second = await enrol();
+      expect(first.status).toBe(200);
+      expect(second.body.deviceId).toBe(first.body.deviceId);
+      expect(second.body.token).not.toBe(first.body.token);
+      expect(local.query("SELECT id FROM devices WHERE name = 'Cửa sổ kiosk'")).toHaveLength(1);
+      expect((await local.api('GET', '/services', { token: first.body.token })).status).toBe(401);
+      expect((await local.api('GET', '/services', { token: second.body.token })).status).toBe(200);
+    } finally {
+      await local.close();
+    }
+  });
+});

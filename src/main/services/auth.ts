@@ -114,7 +114,14 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
     const expected = options.localSecret;
     const ok = expected !== undefined && secret !== undefined && secret.length === expected.length && timingSafeEqual(Buffer.from(secret), Buffer.from(expected));
     if (!ok) throw new AppError(403, 'FORBIDDEN', 'Local enrolment is only for the app that started this hub.');
-    return enrolDevice(role, name);
+    // The app enrols its windows at every launch: keep one device row per window, with a fresh token.
+    return store.write(() => {
+      const existing = store.access.liveDeviceNamed(role, name);
+      if (!existing) return enrolDevice(role, name);
+      const token = newToken('d');
+      store.access.setDeviceToken(existing.id, sha256(token), clock.now());
+      return { token, role, name, deviceId: existing.id };
+    });
   }
 
   /** For leaving kiosk mode: true when the PIN is any active admin's. */

@@ -9,7 +9,11 @@ export interface PrinterInfo {
   isDefault: boolean;
 }
 
-export type PrintResult = { ok: true } | { ok: false; message: string };
+/** `code` names the failure (e.g. PRINTER_NOT_FOUND) so the screen can explain it in its own language. */
+export type PrintResult = { ok: true } | { ok: false; message: string; code?: string };
+
+/** Where a page keeps its device token (localStorage); the Electron shell reads it for the kiosk-exit PIN check. */
+export const DEVICE_TOKEN_KEY = 'motcua.deviceToken';
 
 export interface AppInfo {
   version: string;

@@ -40,6 +40,8 @@ export function accessRepo(db: Db) {
   const deviceByHash = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL');
   const devices = db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY id');
   const deviceById = db.prepare<[number], DeviceRow>('SELECT * FROM devices WHERE id = ?');
+  const liveDeviceNamed = db.prepare<[string, string], DeviceRow>('SELECT * FROM devices WHERE role = ? AND name = ? AND revoked_at IS NULL ORDER BY id LIMIT 1');
+  const setDeviceToken = db.prepare('UPDATE devices SET token_hash = ?, last_seen_at = ? WHERE id = ?');
   const touchDevice = db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?');
   const revokeDevice = db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const insertCode = db.prepare('INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
@@ -71,6 +73,11 @@ export function accessRepo(db: Db) {
       const r = deviceById.get(id);
       return r ? toDevice(r) : undefined;
     },
+    liveDeviceNamed: (role: DeviceRole, name: string) => {
+      const r = liveDeviceNamed.get(role, name);
+      return r ? toDevice(r) : undefined;
+    },
+    setDeviceToken: (id: number, tokenHash: string, now: number) => void setDeviceToken.run(tokenHash, now, id),
     touchDevice: (id: number, now: number) => void touchDevice.run(now, id),
     revokeDevice: (id: number, now: number) => revokeDevice.run(now, id).changes > 0,
     insertPairingCode: (c: { codeHash: string; role: DeviceRole; name: string; now: number; expiresAt: number }) =>
