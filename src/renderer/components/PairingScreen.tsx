@@ -49,35 +49,39 @@ export function PairingScreen({ expectedRole, onPaired, variant = 'light' }: { e
         <LangSwitch size="large" />
       </div>
       <form className="pairing__card" onSubmit={submit}>
-        <h1>{t('pairing.title')}</h1>
-        <p className="pairing__lead">{t('pairing.instructions', { role: t(`roles.${expectedRole}`) })}</p>
-        <label className="pairing__label" htmlFor="pairing-code">
-          {t('pairing.codeLabel')}
-        </label>
-        <input
-          id="pairing-code"
-          className="pairing__code"
-          inputMode="none"
-          autoComplete="off"
-          value={code}
-          placeholder="••••••"
-          onChange={(e) => setCode(digitsOnly(e.target.value, CODE_LENGTH))}
-          aria-describedby={error ? 'pairing-error' : undefined}
-        />
-        {error && (
-          <p id="pairing-error" className="pairing__error" role="alert">
-            {error}
-          </p>
-        )}
-        <Keypad
-          disabled={busy}
-          onDigit={(d) => setCode((c) => digitsOnly(c + d, CODE_LENGTH))}
-          onBackspace={() => setCode((c) => c.slice(0, -1))}
-          onClear={() => setCode('')}
-        />
-        <button type="submit" className="btn btn--primary btn--xl pairing__submit" disabled={busy || code.length !== CODE_LENGTH}>
-          {busy ? t('pairing.pairing') : t('pairing.submit')}
-        </button>
+        <div className="pairing__info">
+          <h1>{t('pairing.title')}</h1>
+          <p className="pairing__lead">{t('pairing.instructions', { role: t(`roles.${expectedRole}`) })}</p>
+          <label className="pairing__label" htmlFor="pairing-code">
+            {t('pairing.codeLabel')}
+          </label>
+          <input
+            id="pairing-code"
+            className="pairing__code"
+            inputMode="none"
+            autoComplete="off"
+            value={code}
+            placeholder="••••••"
+            onChange={(e) => setCode(digitsOnly(e.target.value, CODE_LENGTH))}
+            aria-describedby={error ? 'pairing-error' : undefined}
+          />
+          {error && (
+            <p id="pairing-error" className="pairing__error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="pairing__pad">
+          <Keypad
+            disabled={busy}
+            onDigit={(d) => setCode((c) => digitsOnly(c + d, CODE_LENGTH))}
+            onBackspace={() => setCode((c) => c.slice(0, -1))}
+            onClear={() => setCode('')}
+          />
+          <button type="submit" className="btn btn--primary btn--xl pairing__submit" disabled={busy || code.length !== CODE_LENGTH}>
+            {busy ? t('pairing.pairing') : t('pairing.submit')}
+          </button>
+        </div>
       </form>
     </main>
   );

@@ -14,7 +14,8 @@ import { LoginScreen } from '../components/LoginScreen';
 import { TicketNumber } from '../components/TicketNumber';
 import { WalkInDialog } from '../components/WalkInDialog';
 import { Modal } from '../components/Modal';
-import { canApply, isAtCounter } from '../../shared/domain';
+import { isAtCounter } from '../../shared/domain';
+import { availableActions } from './actions';
 import type { Counter, CounterState, Service, Ticket } from '../../shared/api';
 
 const COUNTER_KEY = 'motcua.counterId';
@@ -248,24 +249,6 @@ function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
-}
-
-/** Which counter actions can work now (the same table the hub checks). */
-export function availableActions(state: CounterState | null): Record<'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause', boolean> {
-  const cur = state?.current ?? null;
-  const st = cur?.status;
-  const paused = !!state?.counter.paused;
-  const busy = !!cur && isAtCounter(cur.status);
-  const waiting = (state?.waiting ?? []).reduce((n, w) => n + w.waiting, 0);
-  return {
-    callNext: !!state && !paused && !busy && waiting > 0,
-    recall: !!st && canApply('recall', st) && (cur?.recallCount ?? 0) < (state?.settings.recallLimit ?? Infinity),
-    noShow: !!st && canApply('no_show', st),
-    start: !!st && canApply('start', st),
-    finish: !!st && canApply('finish', st),
-    transfer: !!st && canApply('transfer', st),
-    pause: !!state,
-  };
 }
 
 function CounterMain({
