@@ -356,9 +356,9 @@ function TicketScreen({ issued, print, onDone }: { issued: IssuedTicket; print: 
             {t(`kiosk.print.${print}`)}
           </p>
         </div>
-        <p className="kiosk-ticket__hint">{t('kiosk.watchScreen')}</p>
       </div>
       <div className="kiosk-ticket__done">
+        <p className="kiosk-ticket__hint">{t('kiosk.watchScreen')}</p>
         <button type="button" className="btn btn--primary btn--xl" onClick={onDone}>
           {t('kiosk.done')}
         </button>
@@ -403,7 +403,9 @@ function ErrorScreen({ message, code, onBack }: { message: string; code: string 
       </div>
       <h1 id="kiosk-error-title">{t('kiosk.errorTitle')}</h1>
       <p className="kiosk-error__msg">{message}</p>
-      <p className="kiosk-error__hint">{code === 'HUB_UNREACHABLE' ? t('kiosk.errorHintOffline') : t('kiosk.errorHint')}</p>
+      {code !== 'SERVICE_INACTIVE' && code !== 'UNKNOWN_SERVICE' && (
+        <p className="kiosk-error__hint">{code === 'HUB_UNREACHABLE' ? t('kiosk.errorHintOffline') : t('kiosk.errorHint')}</p>
+      )}
       <button type="button" className="btn btn--primary btn--xl" onClick={onBack}>
         {t('common.back')}
       </button>
