@@ -225,12 +225,13 @@ function CounterPicker({
                   className={`picker__card${taken ? ' is-taken' : ''}${mine ? ' is-mine' : ''}`}
                   disabled={!c.active || busy !== null}
                   onClick={() => void open(c)}
-                  aria-label={t('counter.openCounter', { n: c.number, name: c.name })}
+                  aria-label={counterSubtitle(c.number, c.name) ? t('counter.openCounter', { n: c.number, name: c.name }) : t('counter.openCounterN', { n: c.number })}
+                  aria-describedby={`picker-who-${c.id}`}
                 >
                   <span className="picker__no">{t('display.counterN', { n: c.number })}</span>
                   {counterSubtitle(c.number, c.name) && <span className="picker__name">{c.name}</span>}
                   <span className="picker__services">{c.serviceIds.map(serviceName).join(' · ') || t('counter.noServices')}</span>
-                  <span className={`picker__who${c.clerkName ? ' is-set' : ''}`}>
+                  <span className={`picker__who${c.clerkName ? ' is-set' : ''}`} id={`picker-who-${c.id}`}>
                     {!c.active ? t('counter.inactive') : mine ? t('counter.youAreHere') : c.clerkName ? t('counter.occupiedBy', { name: c.clerkName }) : t('counter.free')}
                   </span>
                 </button>

@@ -253,15 +253,15 @@ function StartScreen({
       )}
 
       {!priority && services !== null && services.length > 0 && (
-        <button type="button" className="kiosk-priority-cta" onClick={onPriority}>
+        <button type="button" className="kiosk-priority-cta" onClick={onPriority} aria-labelledby="kiosk-prio-cta-name" aria-describedby="kiosk-prio-cta-desc">
           <span className="kiosk-priority-cta__icons" aria-hidden="true">
             {PRIORITY_REASONS.map((r) => (
               <PriorityIcon key={r} reason={r} />
             ))}
           </span>
           <span className="kiosk-priority-cta__text">
-            <strong>{t('kiosk.priorityButton')}</strong>
-            <span>{t('kiosk.priorityWho')}</span>
+            <strong id="kiosk-prio-cta-name">{t('kiosk.priorityButton')}</strong>
+            <span id="kiosk-prio-cta-desc">{t('kiosk.priorityWho')}</span>
           </span>
           <span className="kiosk-service__go" aria-hidden="true">
             ›
