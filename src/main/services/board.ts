@@ -51,7 +51,7 @@ export function displayState(store: Store, clock: Clock): DisplayState {
       }),
     lastCalls: store.tickets
       // Calls of the current office day only: the board starts empty every morning.
-      .lastCalls(day, LAST_CALLS * 3)
+      .lastCalls(day, now - 24 * 3600 * 1000, LAST_CALLS * 3)
       // A recalled number is listed once, at its latest call.
       .filter((c, i, all) => all.findIndex((o) => o.ticket_number === c.ticket_number) === i)
       .slice(0, LAST_CALLS)

@@ -103,8 +103,10 @@ CREATE TABLE tickets (
   requeue_count      INTEGER NOT NULL DEFAULT 0,
   UNIQUE (office_day, number)
 ) STRICT;
-CREATE INDEX tickets_queue ON tickets (office_day, status, service_id, queued_at);
-CREATE INDEX tickets_at_counter ON tickets (counter_id, status);
+-- Covers the waiting counts and the call candidates (priority included, so no row lookups).
+CREATE INDEX tickets_queue ON tickets (office_day, status, service_id, priority, queued_at);
+-- The ticket at a counter and its served-today count, without scanning its history.
+CREATE INDEX tickets_at_counter ON tickets (counter_id, office_day, status);
 CREATE INDEX tickets_finished ON tickets (service_id, finished_at);
 
 -- Every move of a ticket, for the supervisor's figures and the board's last calls.

@@ -104,10 +104,10 @@ export function ticketsRepo(db: Db) {
     SELECT finished_at - serving_started_at AS d FROM tickets
     WHERE service_id = ? AND status = 'done' AND serving_started_at IS NOT NULL AND finished_at > ?
     ORDER BY finished_at DESC LIMIT 10`);
-  const lastCalls = db.prepare<[string, number], { ticket_number: string; counter_number: number; counter_name: string; at: number }>(`
+  const lastCalls = db.prepare<[number, string, number], { ticket_number: string; counter_number: number; counter_name: string; at: number }>(`
     SELECT t.number AS ticket_number, c.number AS counter_number, c.name AS counter_name, e.at
     FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
-    WHERE e.kind IN ('call', 'recall') AND t.office_day = ? ORDER BY e.at DESC, e.id DESC LIMIT ?`);
+    WHERE e.kind IN ('call', 'recall') AND e.at >= ? AND t.office_day = ? ORDER BY e.at DESC, e.id DESC LIMIT ?`);
   const currentByCounter = db.prepare<[string], Row>(`${SELECT} WHERE t.office_day = ? AND t.status IN ('called', 'serving') AND t.counter_id IS NOT NULL`);
   const servedToday = db.prepare<[number, string], { n: number }>(
     "SELECT count(*) AS n FROM tickets WHERE counter_id = ? AND office_day = ? AND status = 'done'",
@@ -141,7 +141,8 @@ export function ticketsRepo(db: Db) {
     event: (e: { ticketId: number; at: number; kind: TicketEventKind; counterId?: number | null; clerkId?: number | null; fromServiceId?: number | null; toServiceId?: number | null }) =>
       void insertEvent.run({ counterId: null, clerkId: null, fromServiceId: null, toServiceId: null, ...e }),
     recentDurations: (serviceId: number, since: number) => recentDurations.all(serviceId, since).map((r) => r.d),
-    lastCalls: (officeDay: string, limit: number) => lastCalls.all(officeDay, limit),
+    /** The day's last calls; `since` (≤ 24 h ago) bounds the scan to recent events, not the whole history. */
+    lastCalls: (officeDay: string, since: number, limit: number) => lastCalls.all(since, officeDay, limit),
     currentAtCounters: (officeDay: string) => currentByCounter.all(officeDay).map(toTicket),
     servedToday: (counterId: number, officeDay: string) => servedToday.get(counterId, officeDay)?.n ?? 0,
   };
