@@ -34,7 +34,17 @@ const RECENT_WINDOW_MS = 7 * 24 * 3600 * 1000;
  * published to the event bus.
  */
 export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
-  const publish = () => bus.emit('board', displayState(store, clock));
+  // The board is rebuilt once per burst of changes, after the request that caused it has answered:
+  // a rush of kiosk tickets costs one rebuild, and the clerk's reply is not held up by the lobby.
+  let boardPending = false;
+  const publish = () => {
+    if (boardPending) return;
+    boardPending = true;
+    setImmediate(() => {
+      boardPending = false;
+      if (store.db.open) bus.emit('board', displayState(store, clock));
+    });
+  };
 
   function requireService(serviceId: number) {
     const service = store.services.get(serviceId);
