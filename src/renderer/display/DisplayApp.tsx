@@ -190,7 +190,14 @@ function LastCalls({ board, highlight }: { board: DisplayState; highlight: Highl
           <span className="display-calls__arrow" aria-hidden="true">
             ➜
           </span>
-          <span className="display-calls__to">{t('display.counterN', { n: first.counterNumber })}</span>
+          <span className="display-calls__to" aria-label={t('display.counterN', { n: first.counterNumber })}>
+            <span className="display-calls__to-label" aria-hidden="true">
+              {t('display.counter')}
+            </span>
+            <span className="display-calls__to-n" aria-hidden="true">
+              {first.counterNumber}
+            </span>
+          </span>
         </div>
       ) : (
         <p className="display-calls__none">{t('display.noCalls')}</p>

@@ -6,7 +6,7 @@ import { getDeviceToken, setDeviceToken } from '../app/auth';
 import { errorCode, errorText } from '../app/errors';
 import { localized } from '../app/format';
 import { useIdle } from '../app/hooks';
-import { currentLanguage } from '../app/i18n';
+import { currentLanguage, setLanguage } from '../app/i18n';
 import { printTicket } from '../app/printPdf';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
@@ -23,6 +23,7 @@ export const KIOSK_RETURN_SECONDS = 15;
 const ERROR_RETURN_SECONDS = 12;
 /** Forget a half-made choice (priority reason) after this long without a touch. */
 const IDLE_RESET_MS = 45_000;
+const LANGUAGE_RESET_MS = 60_000;
 
 type Phase =
   | { kind: 'start' }
@@ -98,6 +99,9 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
     setPhase({ kind: 'start' });
   }, []);
   useIdle(phase.kind === 'priority' || (phase.kind === 'start' && priority !== null), IDLE_RESET_MS, backToStart);
+  // The next citizen should find the kiosk in Vietnamese: after a quiet minute, switch back.
+  const backToVietnamese = useCallback(() => setLanguage('vi'), []);
+  useIdle(phase.kind === 'start' && lang !== 'vi', LANGUAGE_RESET_MS, backToVietnamese);
 
   const take = async (service: Service) => {
     if (phase.kind === 'issuing') return;
