@@ -15,6 +15,7 @@ import { LangSwitch } from '../components/LangSwitch';
 import { PairingScreen } from '../components/PairingScreen';
 import { PriorityIcon } from '../components/PriorityIcon';
 import { TicketNumber } from '../components/TicketNumber';
+import { ExitKioskDialog, useLongPress } from './ExitKiosk';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
@@ -124,14 +125,19 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
     setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome.ok ? 'printed' : 'failed' } : p));
   };
 
+  const [exiting, setExiting] = useState(false);
+  const longPress = useLongPress(3000, () => {
+    if (window.motcua) setExiting(true);
+  });
+
   const name = board?.office.name ?? officeName;
   const tz = board?.office.timeZone;
 
   return (
-    <div className="kiosk">
+    <div className="kiosk" onContextMenu={(e) => e.preventDefault()}>
       <header className="kiosk__head">
         <div className="kiosk__office">
-          <span className="kiosk__emblem" aria-hidden="true">
+          <span className="kiosk__emblem" aria-hidden="true" {...longPress}>
             <svg viewBox="0 0 40 40" width="40" height="40">
               <path d="M20 5l4.1 10.6 11.4.6-8.9 7.2 3 11L20 28.2 10.4 34.4l3-11-8.9-7.2 11.4-.6z" fill="currentColor" />
             </svg>
@@ -174,6 +180,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
           <ErrorScreen message={phase.message} code={phase.code} onBack={backToStart} />
         )}
       </main>
+      {exiting && <ExitKioskDialog onClose={() => setExiting(false)} />}
     </div>
   );
 }
