@@ -225,7 +225,7 @@ function CounterPicker({
                   className={`picker__card${taken ? ' is-taken' : ''}${mine ? ' is-mine' : ''}`}
                   disabled={!c.active || busy !== null}
                   onClick={() => void open(c)}
-                  aria-label={counterSubtitle(c.number, c.name) ? t('counter.openCounter', { n: c.number, name: c.name }) : t('counter.openCounterN', { n: c.number })}
+                  aria-label={t('counter.openCounter', { n: c.number, name: c.name })}
                   aria-describedby={`picker-who-${c.id}`}
                 >
                   <span className="picker__no">{t('display.counterN', { n: c.number })}</span>
