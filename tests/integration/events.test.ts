@@ -52,3 +52,17 @@ describe('live events (SSE)', () => {
     expect(text).not.toContain('canbo');
   });
 });
+
+describe('settings the lobby screens follow', () => {
+  it('the kiosk return time travels with the board, and a change is pushed at once', async () => {
+    const display = await hub.pairDevice('display');
+    const sse = openSse(`${hub.url}/api/v1/events?access_token=${display}`);
+    await sse.ready;
+    expect((await sse.next((e) => e.event === 'hello')).data.office.kioskReturnSeconds).toBe(15);
+    const admin = await hub.login();
+    const settings = (await hub.api('GET', '/admin/settings', { token: admin })).body;
+    await hub.api('PUT', '/admin/settings', { token: admin, body: { ...settings, kioskReturnSeconds: 30 } });
+    await sse.next((e) => e.event === 'board' && e.data.office.kioskReturnSeconds === 30);
+    sse.close();
+  });
+});

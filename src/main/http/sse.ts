@@ -45,7 +45,9 @@ export function registerEvents(app: FastifyInstance, hub: Hub, auth: AuthService
       // Flush now: the lobby hears the call first (bench: call-to-display p50 halves).
       res.socket?.uncork();
     });
-    const ping = setInterval(() => res.write(`: ping ${Date.now()}\n\n`), PING_MS);
+    // A named event, not a comment: EventSource hides comments from the page, and the page's
+    // watchdog needs to see that the link is alive.
+    const ping = setInterval(() => res.write(`event: ping\ndata: {}\n\n`), PING_MS);
     const done = () => {
       clearInterval(ping);
       unsubscribe();

@@ -43,7 +43,7 @@ export function createAdminService(store: Store, clock: Clock, onChange: () => v
     settings: (): QueueSettings => store.settings.queue(),
     setSettings(s: QueueSettings): QueueSettings {
       store.settings.setQueue(s);
-      return store.settings.queue();
+      return changed(store.settings.queue());
     },
     services: (): Service[] => store.services.list(),
     createService(s: ServiceInput): Service {

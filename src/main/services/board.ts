@@ -6,7 +6,7 @@ const LAST_CALLS = 8;
 
 export function officeInfo(store: Store, clock: Clock): Office {
   const o = store.settings.office();
-  return { name: o.name, agencyCode: o.agencyCode, timeZone: clock.timeZone, officeDay: clock.officeDay() };
+  return { name: o.name, agencyCode: o.agencyCode, timeZone: clock.timeZone, officeDay: clock.officeDay(), kioskReturnSeconds: store.settings.queue().kioskReturnSeconds };
 }
 
 /** Waiting counts of every active service today (zero included, so a screen can list them all). */

@@ -19,7 +19,7 @@ import { ExitKioskDialog, useLongPress } from './ExitKiosk';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
-/** The kiosk cannot read the queue settings, so it uses their default. */
+/** Until the board (which carries the office setting) has arrived. */
 export const KIOSK_RETURN_SECONDS = 15;
 const ERROR_RETURN_SECONDS = 12;
 /** Forget a half-made choice (priority reason) after this long without a touch. */
@@ -175,7 +175,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
             onBack={backToStart}
           />
         ) : phase.kind === 'ticket' ? (
-          <TicketScreen issued={phase.issued} print={phase.print} onDone={backToStart} />
+          <TicketScreen issued={phase.issued} print={phase.print} returnSeconds={board?.office.kioskReturnSeconds ?? KIOSK_RETURN_SECONDS} onDone={backToStart} />
         ) : (
           <ErrorScreen message={phase.message} code={phase.code} onBack={backToStart} />
         )}
@@ -331,10 +331,20 @@ function useCountdown(seconds: number, onZero: () => void): number {
   return left;
 }
 
-function TicketScreen({ issued, print, onDone }: { issued: IssuedTicket; print: 'printing' | 'printed' | 'failed'; onDone: () => void }) {
+function TicketScreen({
+  issued,
+  print,
+  returnSeconds,
+  onDone,
+}: {
+  issued: IssuedTicket;
+  print: 'printing' | 'printed' | 'failed';
+  returnSeconds: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const left = useCountdown(KIOSK_RETURN_SECONDS, onDone);
+  const left = useCountdown(returnSeconds, onDone);
   const { ticket, ahead, estimatedWaitMinutes } = issued;
   return (
     <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-label">
@@ -377,7 +387,7 @@ function TicketScreen({ issued, print, onDone }: { issued: IssuedTicket; print: 
           {t('kiosk.returning', { count: left })}
         </p>
         <div className="kiosk-ticket__bar" aria-hidden="true">
-          <span style={{ transform: `scaleX(${left / KIOSK_RETURN_SECONDS})` }} />
+          <span style={{ transform: `scaleX(${left / returnSeconds})` }} />
         </div>
       </div>
     </section>

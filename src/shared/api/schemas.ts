@@ -77,6 +77,8 @@ export const officeSchema = z.object({
   agencyCode: z.string(),
   timeZone: z.string(),
   officeDay: z.string(),
+  /** Seconds the kiosk shows a new ticket before returning to its start screen (a queue setting). */
+  kioskReturnSeconds: z.number().int(),
 });
 export type Office = z.infer<typeof officeSchema>;
 
