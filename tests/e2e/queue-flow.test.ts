@@ -161,6 +161,7 @@ describe('kiosk → counter → display', () => {
     const admin = await open('/admin', WIDE);
     await clerkLogin(admin, DEMO.admin);
     await admin.getByRole('tab').first().waitFor();
+    await expect.poll(() => admin.getByLabel('Tên văn phòng').inputValue()).toBe('Trung tâm Phục vụ hành chính công phường Ba Đình');
     await shot(admin, 'admin-vi');
     await admin.getByRole('button', { name: 'English' }).click();
     await admin.getByRole('tab', { name: /Devices/ }).click();
