@@ -22,6 +22,13 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // zod ships a /*#__PURE__*/ annotation Rollup cannot place; harmless, and noise in every build.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     port: 5173,

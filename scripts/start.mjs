@@ -181,8 +181,8 @@ async function runBrowserFallback(why) {
 
   const urls = () => ['kiosk', 'counter', 'display', 'admin'].map((r) => `${base}/${r}`);
   if (!exe) {
-    say('Ctrl+C stops the hub. Pages:');
-    for (const u of urls()) console.log(`  ${u}`);
+    // The hub has just printed its pages; only say how to stop it.
+    say('Ctrl+C stops the hub.');
     return;
   }
   const profile = path.join(dataDir, 'browser-profile');
