@@ -171,7 +171,7 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
         store.tickets.event({ ticketId: current.id, at: now, kind: 'finish', counterId: counter.id, clerkId: actor.clerkId });
       }
       const candidates = store.tickets
-        .waitingForCounter(day, counter.id)
+        .callCandidates(day, counter.id)
         .map((w) => ({ id: w.id, priority: w.priority === 1, queuedAt: w.queued_at }));
       const next = chooseNextTicket(candidates, { normalsSincePriority: counter.normalsSincePriority }, store.settings.queue().priorityInterleave);
       if (!next) throw new AppError(409, 'NOTHING_WAITING', `Nobody is waiting for the services of counter ${counter.number}.`);

@@ -73,11 +73,18 @@ export function ticketsRepo(db: Db) {
   const waitingIn = db.prepare<[string, number], WaitingRow>(
     "SELECT id, service_id, priority IS NOT NULL AS priority, queued_at FROM tickets WHERE office_day = ? AND status = 'waiting' AND service_id = ?",
   );
-  const waitingForCounter = db.prepare<[{ day: string; counterId: number }], WaitingRow>(`
-    SELECT t.id, t.service_id, t.priority IS NOT NULL AS priority, t.queued_at FROM tickets t
-    JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = @counterId
-    JOIN services s ON s.id = t.service_id AND s.active = 1
-    WHERE t.office_day = @day AND t.status = 'waiting'`);
+  // The call order (src/shared/domain/callOrder.ts) only ever picks the earliest priority or the
+  // earliest normal ticket, so the store hands it just those two candidates, not the whole queue.
+  const candidateOf = (kind: 'IS NULL' | 'IS NOT NULL') => `
+    SELECT * FROM (
+      SELECT t.id, t.service_id, t.priority IS NOT NULL AS priority, t.queued_at FROM tickets t
+      JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = @counterId
+      JOIN services s ON s.id = t.service_id AND s.active = 1
+      WHERE t.office_day = @day AND t.status = 'waiting' AND t.priority ${kind}
+      ORDER BY t.queued_at, t.id LIMIT 1)`;
+  const callCandidates = db.prepare<[{ day: string; counterId: number }], WaitingRow>(
+    `${candidateOf('IS NOT NULL')} UNION ALL ${candidateOf('IS NULL')}`,
+  );
   const waitingCounts = db.prepare<[string], { service_id: number; waiting: number; priority_waiting: number }>(`
     SELECT service_id, count(*) AS waiting, count(priority) AS priority_waiting
     FROM tickets WHERE office_day = ? AND status = 'waiting' GROUP BY service_id`);
@@ -128,7 +135,7 @@ export function ticketsRepo(db: Db) {
     insert: (t: { officeDay: string; number: string; seq: number; serviceId: number; priority: PriorityReason | null; source: 'kiosk' | 'counter'; now: number }) =>
       Number(insert.run(t).lastInsertRowid),
     waitingIn: (officeDay: string, serviceId: number) => waitingIn.all(officeDay, serviceId),
-    waitingForCounter: (officeDay: string, counterId: number) => waitingForCounter.all({ day: officeDay, counterId }),
+    callCandidates: (officeDay: string, counterId: number) => callCandidates.all({ day: officeDay, counterId }),
     waitingCounts: (officeDay: string) => waitingCounts.all(officeDay),
     call: (id: number, counterId: number, clerkId: number, now: number) => run(call, { id, counterId, clerkId, now }),
     recall: (id: number, now: number) => run(recall, { id, now }),
