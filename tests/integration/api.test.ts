@@ -202,3 +202,14 @@ describe('the Electron app enrolling its own windows', () => {
     }
   });
 });
+
+describe('validation details', () => {
+  it('name the field, the rule and its limit, so a screen can say it in its own language', async () => {
+    const r = await hub.api('POST', '/admin/clerks', { token: admin, body: { username: 'ab', fullName: 'x'.repeat(121), pin: '12' } });
+    expect(r.status).toBe(400);
+    const byPath: Record<string, { rule: string }> = Object.fromEntries((r.body.error.details as { path: string; rule: string }[]).map((d) => [d.path, d]));
+    expect(byPath.fullName).toMatchObject({ rule: 'too_big', limit: 120 });
+    expect(byPath.pin).toMatchObject({ rule: 'invalid_format', message: 'PIN must be 4–8 digits' });
+    expect(byPath.username?.rule).toBe('invalid_format');
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { counterSubtitle, digitsOnly, formatClock, formatDateTime, formatLongDate, localized, splitTicketNumber } from '../../src/renderer/app/format';
 import { parseDeviceHash } from '../../src/renderer/app/auth';
+import i18next from 'i18next';
 import { fieldIssues } from '../../src/renderer/app/errors';
+import vi from '../../src/shared/i18n/vi.json';
 import { ApiError, buildUrl, errorFromResponse } from '../../src/renderer/app/api';
 import { availableActions } from '../../src/renderer/counter/actions';
 import type { CounterState, Ticket } from '../../src/shared/api';
@@ -69,14 +71,21 @@ describe('API client pieces', () => {
     const e404 = await errorFromResponse(new Response('', { status: 404 }));
     expect(e404.code).toBe('HTTP_404');
   });
-  it('reads the validation details the hub sends, and other common shapes', () => {
-    expect(fieldIssues([{ path: 'prefix', message: 'prefix: 1 or 2 capital letters' }])).toEqual([{ path: 'prefix', message: 'prefix: 1 or 2 capital letters' }]);
-    expect(fieldIssues({ issues: [{ path: ['body', 'name'], message: 'too long' }] })).toEqual([{ path: 'name', message: 'too long' }]);
-    expect(fieldIssues({ formErrors: ['bad'], fieldErrors: { pin: ['4–8 digits'] } })).toEqual([
-      { path: '', message: 'bad' },
-      { path: 'pin', message: '4–8 digits' },
+  it('reads the validation details the hub sends, in the screen language by rule', async () => {
+    await i18next.init({ lng: 'vi', resources: { vi: { translation: vi } } });
+    expect(
+      fieldIssues([
+        { path: 'pin', message: 'PIN must be 4–8 digits', rule: 'invalid_format' },
+        { path: 'nameVi', message: 'must be at most 120 characters', rule: 'too_big', limit: 120 },
+        { path: 'x', message: 'hub words', rule: 'not_a_rule_we_know' },
+      ]),
+    ).toEqual([
+      { path: 'pin', message: 'sai định dạng' },
+      { path: 'nameVi', message: 'quá dài hoặc quá lớn (tối đa 120)' },
+      { path: 'x', message: 'hub words' },
     ]);
     expect(fieldIssues(undefined)).toEqual([]);
+    expect(fieldIssues({ status: 'called' })).toEqual([]);
   });
 });
 

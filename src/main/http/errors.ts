@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorBody, type ErrorCode } from '../../shared/api';
+import { AppError, type ErrorBody, type ErrorCode, type ValidationIssue } from '../../shared/api';
 
 const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 
@@ -9,7 +9,17 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send(body(err.code, err.message, err.details));
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
+      const details: ValidationIssue[] = err.validation.map((v) => {
+        // The type provider puts zod's issue code in `keyword` and the rest of the issue in `params`.
+        const { minimum, maximum } = v.params as { minimum?: unknown; maximum?: unknown };
+        const limit = minimum ?? maximum;
+        return {
+          path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+          message: v.message ?? 'is invalid',
+          rule: v.keyword,
+          ...(typeof limit === 'number' || typeof limit === 'bigint' ? { limit: Number(limit) } : {}),
+        };
+      });
       const first = details[0];
       const where = err.validationContext === 'body' ? 'request' : err.validationContext;
       return reply.status(400).send(body('VALIDATION_FAILED', `Invalid ${where}: ${first ? `${first.path || 'value'} ${first.message}` : 'check the fields'}.`, details));

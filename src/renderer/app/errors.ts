@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { ApiError, HubUnreachableError } from './api';
+import type { ValidationIssue } from '../../shared/api';
 
 /** The text to show for an error: the translation of its code when we have one, else the hub's message. */
 export function errorText(err: unknown): string {
@@ -26,40 +27,14 @@ export interface FieldIssue {
 }
 
 /**
- * The field problems in a VALIDATION_FAILED answer. The hub passes zod's
- * findings in `details`; accept the common shapes (an issue list, `{issues}`,
- * zod's flatten() `{formErrors, fieldErrors}`, or a `{field: message}` map).
+ * The field problems of a VALIDATION_FAILED answer (`ValidationIssue[]` in the contract), each in
+ * the screen's language when its rule has a translation, else in the hub's words.
  */
 export function fieldIssues(details: unknown): FieldIssue[] {
-  const out: FieldIssue[] = [];
-  const pathOf = (p: unknown): string =>
-    Array.isArray(p) ? p.map(String).filter((s) => s !== 'body').join('.') : typeof p === 'string' ? p.replace(/^\/?body[./]?/, '').replace(/^\//, '').replace(/\//g, '.') : '';
-  const fromList = (list: unknown[]) => {
-    for (const item of list) {
-      if (item && typeof item === 'object') {
-        const it = item as { path?: unknown; instancePath?: unknown; message?: unknown; field?: unknown };
-        const message = typeof it.message === 'string' ? it.message : JSON.stringify(item);
-        out.push({ path: pathOf(it.path ?? it.field ?? it.instancePath), message });
-      } else if (typeof item === 'string') {
-        out.push({ path: '', message: item });
-      }
-    }
-  };
-  if (Array.isArray(details)) fromList(details);
-  else if (details && typeof details === 'object') {
-    const d = details as Record<string, unknown>;
-    if (Array.isArray(d.issues)) fromList(d.issues);
-    else if (d.fieldErrors && typeof d.fieldErrors === 'object') {
-      if (Array.isArray(d.formErrors)) for (const m of d.formErrors) out.push({ path: '', message: String(m) });
-      for (const [k, v] of Object.entries(d.fieldErrors as Record<string, unknown>)) {
-        for (const m of Array.isArray(v) ? v : [v]) out.push({ path: k, message: String(m) });
-      }
-    } else {
-      for (const [k, v] of Object.entries(d)) {
-        if (typeof v === 'string') out.push({ path: k, message: v });
-        else if (Array.isArray(v)) for (const m of v) out.push({ path: k, message: String(m) });
-      }
-    }
-  }
-  return out;
+  if (!Array.isArray(details)) return [];
+  return (details as Partial<ValidationIssue>[]).map((d) => {
+    const key = `validation.${d.rule ?? ''}`;
+    const message = d.rule && i18next.exists(key) ? i18next.t(key, { limit: d.limit }) : String(d.message ?? '');
+    return { path: String(d.path ?? ''), message };
+  });
 }

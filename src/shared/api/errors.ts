@@ -43,6 +43,18 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * `details` of a VALIDATION_FAILED answer: one entry per field. `rule` is zod's issue code
+ * (too_small, too_big, invalid_type, invalid_format, invalid_value, custom) so a screen can say it
+ * in its own language; `message` is the hub's English wording.
+ */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+  rule: string;
+  limit?: number;
+}
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
