@@ -16,7 +16,14 @@ const GUARDED: Partial<Record<RouteName, number>> = { login: 20, pair: 10, verif
 
 export async function buildApp(hub: Hub, options: { uiDir: string; logger?: boolean }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers["x-motcua-local-secret"]'] } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization', 'req.headers["x-motcua-local-secret"]'],
+          // The live stream carries its token in the query (EventSource cannot send headers): never log it.
+          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/access_token=[^&]*/, 'access_token=[redacted]') }) },
+        }
+      : false,
     bodyLimit: BODY_LIMIT,
     // SSE connections are long-lived; close them with the server.
     forceCloseConnections: true,
