@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './admin.css';
 import { api, isUnauthorized } from '../app/api';
-import { getClerkToken, getStoredClerk, setClerkSession, type StoredClerk } from '../app/auth';
+import type { StoredClerk } from '../app/auth';
+import { useClerkSession, type Logout } from '../app/useClerkSession';
 import { Clock } from '../components/Clock';
 import { LangSwitch } from '../components/LangSwitch';
 import { LoginScreen } from '../components/LoginScreen';
@@ -19,20 +20,7 @@ const TAB_KEY = 'motcua.adminTab';
 
 export default function AdminApp() {
   const { t } = useTranslation();
-  const [session, setSession] = useState<{ token: string; clerk: StoredClerk } | null>(() => {
-    const token = getClerkToken();
-    const clerk = getStoredClerk();
-    return token && clerk ? { token, clerk } : null;
-  });
-  const [expired, setExpired] = useState(false);
-
-  const logout = useCallback(async (opts: { expired?: boolean } = {}) => {
-    const token = getClerkToken();
-    if (token && !opts.expired) await api('logout', { token }).catch(() => undefined);
-    setClerkSession(null, null);
-    setExpired(!!opts.expired);
-    setSession(null);
-  }, []);
+  const { session, expired, loggedIn, logout } = useClerkSession();
 
   if (!session) {
     return (
@@ -41,10 +29,7 @@ export default function AdminApp() {
         subtitle={t('admin.loginSubtitle')}
         requireAdmin
         notice={expired ? <p className="notice">{t('login.expired')}</p> : undefined}
-        onLoggedIn={(token, clerk) => {
-          setExpired(false);
-          setSession({ token, clerk });
-        }}
+        onLoggedIn={loggedIn}
       />
     );
   }
@@ -65,7 +50,7 @@ export default function AdminApp() {
   return <Admin key={session.token} clerk={session.clerk} onLogout={logout} />;
 }
 
-function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: (opts?: { expired?: boolean }) => Promise<void> }) {
+function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>(() => {
     const v = window.sessionStorage.getItem(TAB_KEY);

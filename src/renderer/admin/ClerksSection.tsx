@@ -4,7 +4,7 @@ import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import { Modal } from '../components/Modal';
 import type { Clerk, ClerkRole } from '../../shared/api';
-import { Field, YesNo, useResource } from './common';
+import { Check, DataTable, EditButton, Field, FormActions, SectionHead, YesNo, useResource, useSave } from './common';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; clerk: Clerk } | { kind: 'pin'; clerk: Clerk };
 
@@ -21,59 +21,29 @@ export function ClerksSection({ onAuthError, currentClerkId }: { onAuthError: (e
 
   return (
     <div className="admin-section">
-      <div className="admin-section__head">
-        <div>
-          <h1>{t('admin.tabs.clerks')}</h1>
-          <p className="muted">{t('admin.clerks.lead')}</p>
-        </div>
-        <button type="button" className="btn btn--primary" onClick={() => setEditing({ kind: 'new' })}>
-          {t('admin.clerks.add')}
-        </button>
-      </div>
+      <SectionHead title={t('admin.tabs.clerks')} lead={t('admin.clerks.lead')} action={t('admin.clerks.add')} onAction={() => setEditing({ kind: 'new' })} />
       <FormError error={error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.clerks.username')}</th>
-            <th scope="col">{t('admin.clerks.fullName')}</th>
-            <th scope="col">{t('admin.clerks.role')}</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.actions')}</span>
-            </th>
+      <DataTable columns={[t('admin.clerks.username'), t('admin.clerks.fullName'), t('admin.clerks.role'), t('admin.status')]} empty={data && list.length === 0 ? t('admin.empty') : null}>
+        {list.map((c) => (
+          <tr key={c.id} className={c.active ? '' : 'is-off'}>
+            <td className="mono">
+              {c.username}
+              {c.id === currentClerkId && <span className="pill">{t('admin.clerks.you')}</span>}
+            </td>
+            <td>{c.fullName}</td>
+            <td>{t(`roles.${c.role}`)}</td>
+            <td>
+              <YesNo value={c.active} />
+            </td>
+            <td className="row-actions">
+              <EditButton name={c.username} onClick={() => setEditing({ kind: 'edit', clerk: c })} />
+              <button type="button" className="btn btn--small" onClick={() => setEditing({ kind: 'pin', clerk: c })} aria-label={t('admin.clerks.resetPinFor', { name: c.username })}>
+                {t('admin.clerks.resetPin')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((c) => (
-            <tr key={c.id} className={c.active ? '' : 'is-off'}>
-              <td className="mono">
-                {c.username}
-                {c.id === currentClerkId && <span className="pill">{t('admin.clerks.you')}</span>}
-              </td>
-              <td>{c.fullName}</td>
-              <td>{t(`roles.${c.role}`)}</td>
-              <td>
-                <YesNo value={c.active} />
-              </td>
-              <td className="row-actions">
-                <button type="button" className="btn btn--small" onClick={() => setEditing({ kind: 'edit', clerk: c })} aria-label={t('admin.editItem', { name: c.username })}>
-                  {t('admin.edit')}
-                </button>
-                <button type="button" className="btn btn--small" onClick={() => setEditing({ kind: 'pin', clerk: c })} aria-label={t('admin.clerks.resetPinFor', { name: c.username })}>
-                  {t('admin.clerks.resetPin')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {data && list.length === 0 && (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('admin.empty')}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {editing?.kind === 'new' && <ClerkForm clerk={null} onClose={() => setEditing(null)} onSaved={done} onAuthError={onAuthError} />}
       {editing?.kind === 'edit' && <ClerkForm clerk={editing.clerk} onClose={() => setEditing(null)} onSaved={done} onAuthError={onAuthError} />}
       {editing?.kind === 'pin' && <PinForm clerk={editing.clerk} onClose={() => setEditing(null)} onSaved={done} onAuthError={onAuthError} />}
@@ -88,24 +58,16 @@ function ClerkForm({ clerk, onClose, onSaved, onAuthError }: { clerk: Clerk | nu
   const [pin, setPin] = useState('');
   const [role, setRole] = useState<ClerkRole>(clerk?.role ?? 'clerk');
   const [active, setActive] = useState(clerk?.active ?? true);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave(onAuthError);
   const labels = { username: t('admin.clerks.username'), fullName: t('admin.clerks.fullName'), pin: t('admin.clerks.pin'), role: t('admin.clerks.role'), active: t('admin.active') };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       if (clerk) await api('adminClerkUpdate', { params: { id: clerk.id }, body: { fullName, role, active } });
       else await api('adminClerkCreate', { body: { username, fullName, pin, role } });
       onSaved();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -121,7 +83,7 @@ function ClerkForm({ clerk, onClose, onSaved, onAuthError }: { clerk: Clerk | nu
         </Field>
         {!clerk && (
           <Field label={labels.pin} hint={t('admin.clerks.pinHint')} name="pin" error={error}>
-            {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />}
+            {(p) => <PinInput {...p} value={pin} onChange={setPin} />}
           </Field>
         )}
         <Field label={labels.role} name="role" error={error}>
@@ -133,20 +95,12 @@ function ClerkForm({ clerk, onClose, onSaved, onAuthError }: { clerk: Clerk | nu
           )}
         </Field>
         {clerk && (
-          <label className="check">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          <Check checked={active} onChange={setActive}>
             {t('admin.clerks.activeLabel')}
-          </label>
+          </Check>
         )}
         <FormError error={error} labels={labels} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('admin.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -155,39 +109,29 @@ function ClerkForm({ clerk, onClose, onSaved, onAuthError }: { clerk: Clerk | nu
 function PinForm({ clerk, onClose, onSaved, onAuthError }: { clerk: Clerk; onClose: () => void; onSaved: () => void; onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useSave(onAuthError);
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api('adminClerkUpdate', { params: { id: clerk.id }, body: { fullName: clerk.fullName, role: clerk.role, active: clerk.active, pin } });
       onSaved();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal title={t('admin.clerks.resetPinFor', { name: clerk.username })} onClose={onClose}>
       <form className="admin-form" onSubmit={submit}>
         <p className="muted">{t('admin.clerks.resetPinLead', { name: clerk.fullName })}</p>
         <Field label={t('admin.clerks.newPin')} hint={t('admin.clerks.pinHint')} name="pin" error={error}>
-          {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />}
+          {(p) => <PinInput {...p} value={pin} onChange={setPin} />}
         </Field>
         <FormError error={error} labels={{ pin: t('admin.clerks.newPin') }} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('admin.clerks.resetPin')}
-          </button>
-        </div>
+        <FormActions busy={busy} label={t('admin.clerks.resetPin')} onCancel={onClose} />
       </form>
     </Modal>
   );
+}
+
+/** A new PIN: digits only, at most 8. */
+function PinInput({ value, onChange, ...p }: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; value: string; onChange: (pin: string) => void }) {
+  return <input {...p} type="password" inputMode="numeric" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 8))} />;
 }

@@ -6,7 +6,7 @@ import { currentLanguage } from '../app/i18n';
 import { FormError } from '../components/FormError';
 import { Modal } from '../components/Modal';
 import type { Counter, Service } from '../../shared/api';
-import { Field, YesNo, useResource } from './common';
+import { Check, DataTable, EditButton, Field, FormActions, SectionHead, YesNo, useResource, useSave } from './common';
 
 export function CountersSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -23,62 +23,34 @@ export function CountersSection({ onAuthError }: { onAuthError: (err: unknown) =
 
   return (
     <div className="admin-section">
-      <div className="admin-section__head">
-        <div>
-          <h1>{t('admin.tabs.counters')}</h1>
-          <p className="muted">{t('admin.counters.lead')}</p>
-        </div>
-        <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
-          {t('admin.counters.add')}
-        </button>
-      </div>
+      <SectionHead title={t('admin.tabs.counters')} lead={t('admin.counters.lead')} action={t('admin.counters.add')} onAction={() => setEditing('new')} />
       <FormError error={error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.counters.number')}</th>
-            <th scope="col">{t('admin.counters.name')}</th>
-            <th scope="col">{t('admin.counters.services')}</th>
-            <th scope="col">{t('admin.counters.clerk')}</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.actions')}</span>
-            </th>
+      <DataTable
+        columns={[t('admin.counters.number'), t('admin.counters.name'), t('admin.counters.services'), t('admin.counters.clerk'), t('admin.status')]}
+        empty={data && counters.length === 0 ? t('admin.empty') : null}
+      >
+        {counters.map((c) => (
+          <tr key={c.id} className={c.active ? '' : 'is-off'}>
+            <td className="num">{c.number}</td>
+            <td>{c.name}</td>
+            <td className="tags">
+              {c.serviceIds.map((id) => (
+                <span key={id} className="tag">
+                  {svcName(id)}
+                </span>
+              ))}
+            </td>
+            <td>{c.clerkName ?? <span className="muted">—</span>}</td>
+            <td>
+              <YesNo value={c.active} />
+              {c.paused && <span className="pill pill--warn">{t('display.paused')}</span>}
+            </td>
+            <td className="row-actions">
+              <EditButton name={c.name} onClick={() => setEditing(c)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {counters.map((c) => (
-            <tr key={c.id} className={c.active ? '' : 'is-off'}>
-              <td className="num">{c.number}</td>
-              <td>{c.name}</td>
-              <td className="tags">
-                {c.serviceIds.map((id) => (
-                  <span key={id} className="tag">
-                    {svcName(id)}
-                  </span>
-                ))}
-              </td>
-              <td>{c.clerkName ?? <span className="muted">—</span>}</td>
-              <td>
-                <YesNo value={c.active} />
-                {c.paused && <span className="pill pill--warn">{t('display.paused')}</span>}
-              </td>
-              <td className="row-actions">
-                <button type="button" className="btn btn--small" onClick={() => setEditing(c)} aria-label={t('admin.editItem', { name: c.name })}>
-                  {t('admin.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {data && counters.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('admin.empty')}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {editing && (
         <CounterForm
           counter={editing === 'new' ? null : editing}
@@ -117,27 +89,19 @@ function CounterForm({
   const [name, setName] = useState(counter?.name ?? '');
   const [active, setActive] = useState(counter?.active ?? true);
   const [serviceIds, setServiceIds] = useState<number[]>(counter?.serviceIds ?? []);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave(onAuthError);
   const labels = { number: t('admin.counters.number'), name: t('admin.counters.name'), serviceIds: t('admin.counters.services'), active: t('admin.active') };
 
   const toggle = (id: number, on: boolean) => setServiceIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = { number: Number(number), name, active, serviceIds };
-    try {
+    void run(async () => {
       if (counter) await api('adminCounterUpdate', { params: { id: counter.id }, body });
       else await api('adminCounterCreate', { body });
       onSaved();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -161,19 +125,11 @@ function CounterForm({
             </label>
           ))}
         </fieldset>
-        <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <Check checked={active} onChange={setActive}>
           {t('admin.counters.activeLabel')}
-        </label>
+        </Check>
         <FormError error={error} labels={labels} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('admin.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -6,7 +6,7 @@ import { useNow } from '../app/hooks';
 import { FormError } from '../components/FormError';
 import { Modal } from '../components/Modal';
 import { DEVICE_ROLES, type Device, type DeviceRole, type PairingCode } from '../../shared/api';
-import { Field, useResource } from './common';
+import { DataTable, Field, FormActions, SectionHead, useResource, useSave } from './common';
 
 export function DevicesSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -18,55 +18,29 @@ export function DevicesSection({ onAuthError }: { onAuthError: (err: unknown) =>
 
   return (
     <div className="admin-section">
-      <div className="admin-section__head">
-        <div>
-          <h1>{t('admin.tabs.devices')}</h1>
-          <p className="muted">{t('admin.devices.lead')}</p>
-        </div>
-        <button type="button" className="btn btn--primary" onClick={() => setPairing(true)}>
-          {t('admin.devices.pair')}
-        </button>
-      </div>
+      <SectionHead title={t('admin.tabs.devices')} lead={t('admin.devices.lead')} action={t('admin.devices.pair')} onAction={() => setPairing(true)} />
       <FormError error={error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.devices.name')}</th>
-            <th scope="col">{t('admin.devices.role')}</th>
-            <th scope="col">{t('admin.devices.created')}</th>
-            <th scope="col">{t('admin.devices.lastSeen')}</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.actions')}</span>
-            </th>
+      <DataTable
+        columns={[t('admin.devices.name'), t('admin.devices.role'), t('admin.devices.created'), t('admin.devices.lastSeen'), t('admin.status')]}
+        empty={data && list.length === 0 ? t('admin.devices.none') : null}
+      >
+        {list.map((d) => (
+          <tr key={d.id} className={d.revoked ? 'is-off' : ''}>
+            <td>{d.name}</td>
+            <td>{t(`roles.${d.role}`)}</td>
+            <td>{formatDateTime(d.createdAt)}</td>
+            <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : <span className="muted">{t('admin.devices.never')}</span>}</td>
+            <td>{d.revoked ? <span className="pill pill--off">{t('admin.devices.revoked')}</span> : <span className="pill pill--ok">{t('admin.active')}</span>}</td>
+            <td className="row-actions">
+              {!d.revoked && (
+                <button type="button" className="btn btn--small btn--danger" onClick={() => setRevoking(d)} aria-label={t('admin.devices.revokeItem', { name: d.name })}>
+                  {t('admin.devices.revoke')}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((d) => (
-            <tr key={d.id} className={d.revoked ? 'is-off' : ''}>
-              <td>{d.name}</td>
-              <td>{t(`roles.${d.role}`)}</td>
-              <td>{formatDateTime(d.createdAt)}</td>
-              <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : <span className="muted">{t('admin.devices.never')}</span>}</td>
-              <td>{d.revoked ? <span className="pill pill--off">{t('admin.devices.revoked')}</span> : <span className="pill pill--ok">{t('admin.active')}</span>}</td>
-              <td className="row-actions">
-                {!d.revoked && (
-                  <button type="button" className="btn btn--small btn--danger" onClick={() => setRevoking(d)} aria-label={t('admin.devices.revokeItem', { name: d.name })}>
-                    {t('admin.devices.revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {data && list.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('admin.devices.none')}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {pairing && (
         <PairDialog
           onClose={() => {
@@ -95,22 +69,14 @@ function PairDialog({ onClose, onAuthError }: { onClose: () => void; onAuthError
   const { t } = useTranslation();
   const [role, setRole] = useState<DeviceRole>('kiosk');
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave(onAuthError);
   const [code, setCode] = useState<PairingCode | null>(null);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       setCode(await api('adminPairingCode', { body: { role, name } }));
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -133,14 +99,7 @@ function PairDialog({ onClose, onAuthError }: { onClose: () => void; onAuthError
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />}
           </Field>
           <FormError error={error} labels={{ name: t('admin.devices.name'), role: t('admin.devices.role') }} />
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t('admin.devices.createCode')}
-            </button>
-          </div>
+          <FormActions busy={busy} label={t('admin.devices.createCode')} onCancel={onClose} />
         </form>
       )}
     </Modal>
@@ -180,21 +139,12 @@ function PairingCodeView({ code, onClose }: { code: PairingCode; onClose: () => 
 
 function RevokeDialog({ device, onClose, onDone, onAuthError }: { device: Device; onClose: () => void; onDone: () => void; onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const revoke = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSave(onAuthError);
+  const revoke = () =>
+    run(async () => {
       await api('adminRevokeDevice', { params: { id: device.id } });
       onDone();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal title={t('admin.devices.revokeTitle', { name: device.name })} onClose={onClose}>
       <p>{t('admin.devices.revokeLead')}</p>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { FormError } from '../components/FormError';
-import { Field, SavedNote, useResource, useSaved } from './common';
+import { Field, FormActions, SavedNote, useResource, useSave, useSaved } from './common';
 
 export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -10,8 +10,7 @@ export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => 
   const { data, error: loadError } = useResource(load, onAuthError);
   const [name, setName] = useState('');
   const [agencyCode, setAgencyCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave(onAuthError);
   const [saved, markSaved] = useSaved();
 
   useEffect(() => {
@@ -21,21 +20,14 @@ export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => 
     }
   }, [data]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const o = await api('adminOffice', { body: { name, agencyCode } });
       setName(o.name);
       setAgencyCode(o.agencyCode);
       markSaved();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const labels = { name: t('admin.office.name'), agencyCode: t('admin.office.agencyCode') };
 
@@ -57,12 +49,9 @@ export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => 
           </p>
         )}
         <FormError error={error} labels={labels} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy || !data}>
-            {t('admin.save')}
-          </button>
+        <FormActions busy={busy || !data}>
           <SavedNote show={saved} />
-        </div>
+        </FormActions>
       </form>
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import type { QueueSettings } from '../../shared/api';
-import { Field, SavedNote, useResource, useSaved } from './common';
+import { Field, FormActions, SavedNote, useResource, useSave, useSaved } from './common';
 
 const FIELDS: { key: keyof QueueSettings; min: number; max: number }[] = [
   { key: 'priorityInterleave', min: 0, max: 20 },
@@ -18,8 +18,7 @@ export function QueueSection({ onAuthError }: { onAuthError: (err: unknown) => v
   const load = useCallback(() => api('adminSettings'), []);
   const { data, error: loadError } = useResource(load, onAuthError);
   const [form, setForm] = useState<Record<keyof QueueSettings, string> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave(onAuthError);
   const [saved, markSaved] = useSaved();
 
   useEffect(() => {
@@ -28,22 +27,15 @@ export function QueueSection({ onAuthError }: { onAuthError: (err: unknown) => v
 
   const labels = Object.fromEntries(FIELDS.map((f) => [f.key, t(`admin.queue.${f.key}`)]));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const body = Object.fromEntries(FIELDS.map((f) => [f.key, Number(form[f.key])])) as QueueSettings;
       const s = await api('adminSettingsUpdate', { body });
       setForm(Object.fromEntries(FIELDS.map((f) => [f.key, String(s[f.key])])) as Record<keyof QueueSettings, string>);
       markSaved();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -71,12 +63,9 @@ export function QueueSection({ onAuthError }: { onAuthError: (err: unknown) => v
             </Field>
           ))}
           <FormError error={error} labels={labels} />
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t('admin.save')}
-            </button>
+          <FormActions busy={busy}>
             <SavedNote show={saved} />
-          </div>
+          </FormActions>
         </form>
       )}
     </div>

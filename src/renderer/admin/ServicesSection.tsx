@@ -4,7 +4,7 @@ import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import { Modal } from '../components/Modal';
 import type { Service } from '../../shared/api';
-import { Field, YesNo, useResource } from './common';
+import { Check, DataTable, EditButton, Field, FormActions, SectionHead, YesNo, useResource, useSave } from './common';
 
 export function ServicesSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -15,57 +15,29 @@ export function ServicesSection({ onAuthError }: { onAuthError: (err: unknown) =
 
   return (
     <div className="admin-section">
-      <div className="admin-section__head">
-        <div>
-          <h1>{t('admin.tabs.services')}</h1>
-          <p className="muted">{t('admin.services.lead')}</p>
-        </div>
-        <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
-          {t('admin.services.add')}
-        </button>
-      </div>
+      <SectionHead title={t('admin.tabs.services')} lead={t('admin.services.lead')} action={t('admin.services.add')} onAction={() => setEditing('new')} />
       <FormError error={error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.services.prefix')}</th>
-            <th scope="col">{t('admin.services.nameVi')}</th>
-            <th scope="col">{t('admin.services.nameEn')}</th>
-            <th scope="col">{t('admin.services.sort')}</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.actions')}</span>
-            </th>
+      <DataTable
+        columns={[t('admin.services.prefix'), t('admin.services.nameVi'), t('admin.services.nameEn'), t('admin.services.sort'), t('admin.status')]}
+        empty={data && list.length === 0 ? t('admin.empty') : null}
+      >
+        {list.map((s) => (
+          <tr key={s.id} className={s.active ? '' : 'is-off'}>
+            <td>
+              <span className="prefix-chip">{s.prefix}</span>
+            </td>
+            <td>{s.nameVi}</td>
+            <td>{s.nameEn}</td>
+            <td className="num">{s.sort}</td>
+            <td>
+              <YesNo value={s.active} />
+            </td>
+            <td className="row-actions">
+              <EditButton name={s.nameVi} onClick={() => setEditing(s)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((s) => (
-            <tr key={s.id} className={s.active ? '' : 'is-off'}>
-              <td>
-                <span className="prefix-chip">{s.prefix}</span>
-              </td>
-              <td>{s.nameVi}</td>
-              <td>{s.nameEn}</td>
-              <td className="num">{s.sort}</td>
-              <td>
-                <YesNo value={s.active} />
-              </td>
-              <td className="row-actions">
-                <button type="button" className="btn btn--small" onClick={() => setEditing(s)} aria-label={t('admin.editItem', { name: s.nameVi })}>
-                  {t('admin.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {data && list.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('admin.empty')}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {editing && (
         <ServiceForm
           service={editing === 'new' ? null : editing}
@@ -89,8 +61,7 @@ function ServiceForm({ service, nextSort, onClose, onSaved, onAuthError }: { ser
   const [prefix, setPrefix] = useState(service?.prefix ?? '');
   const [sort, setSort] = useState(String(service?.sort ?? Math.min(nextSort, 999)));
   const [active, setActive] = useState(service?.active ?? true);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave(onAuthError);
   const labels = {
     nameVi: t('admin.services.nameVi'),
     nameEn: t('admin.services.nameEn'),
@@ -99,21 +70,14 @@ function ServiceForm({ service, nextSort, onClose, onSaved, onAuthError }: { ser
     active: t('admin.active'),
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = { nameVi, nameEn, prefix, sort: Number(sort), active };
-    try {
+    void run(async () => {
       if (service) await api('adminServiceUpdate', { params: { id: service.id }, body });
       else await api('adminServiceCreate', { body });
       onSaved();
-    } catch (err) {
-      onAuthError(err);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -133,19 +97,11 @@ function ServiceForm({ service, nextSort, onClose, onSaved, onAuthError }: { ser
             {(p) => <input {...p} className="input--num" type="number" min={0} max={999} value={sort} onChange={(e) => setSort(e.target.value)} />}
           </Field>
         </div>
-        <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <Check checked={active} onChange={setActive}>
           {t('admin.services.activeLabel')}
-        </label>
+        </Check>
         <FormError error={error} labels={labels} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('admin.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -92,3 +92,109 @@ export function YesNo({ value }: { value: boolean }) {
   const { t } = useTranslation();
   return <span className={`pill ${value ? 'pill--ok' : 'pill--off'}`}>{value ? t('admin.active') : t('admin.inactive')}</span>;
 }
+
+/** A section's heading and lead with the button that adds an item. */
+export function SectionHead({ title, lead, action, onAction }: { title: string; lead: string; action: string; onAction: () => void }) {
+  return (
+    <div className="admin-section__head">
+      <div>
+        <h1>{title}</h1>
+        <p className="muted">{lead}</p>
+      </div>
+      <button type="button" className="btn btn--primary" onClick={onAction}>
+        {action}
+      </button>
+    </div>
+  );
+}
+
+/** A list table: the given column heads, a last column for the row's buttons, and `empty` in one row when set. */
+export function DataTable({ columns, empty, children }: { columns: string[]; empty?: string | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="visually-hidden">{t('admin.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {children}
+        {empty && (
+          <tr>
+            <td colSpan={columns.length + 1} className="muted">
+              {empty}
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** A row's "Edit" button, named after the item for screen readers. */
+export function EditButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn--small" onClick={onClick} aria-label={t('admin.editItem', { name })}>
+      {t('admin.edit')}
+    </button>
+  );
+}
+
+/** A checkbox with its label text. */
+export function Check({ checked, onChange, children }: { checked: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {children}
+    </label>
+  );
+}
+
+/** A form's buttons: Cancel (when `onCancel` is given), then submit ("Save" unless `label`), then `children`. */
+export function FormActions({ busy, label, onCancel, children }: { busy: boolean; label?: string; onCancel?: () => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      {onCancel && (
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
+      <button type="submit" className="btn btn--primary" disabled={busy}>
+        {label ?? t('admin.save')}
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Busy and error state for a write to the hub: `run(action)` clears the last error, marks busy,
+ * and on failure reports the error to `onAuthError` (which signs out on 401) and keeps it for the form.
+ */
+export function useSave(onAuthError: (err: unknown) => void): { busy: boolean; error: unknown; run: (action: () => Promise<void>) => Promise<void> } {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      onAuthError(err);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}

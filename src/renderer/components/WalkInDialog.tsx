@@ -8,6 +8,7 @@ import { printTicket } from '../app/printPdf';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 import { Modal } from './Modal';
+import { ServiceChoices } from './ServiceChoices';
 import { TicketNumber } from './TicketNumber';
 
 /** A counter issues a ticket for a citizen standing in front of it; it prints like the kiosk's. */
@@ -84,20 +85,7 @@ export function WalkInDialog({ services, onClose, onAuthError }: { services: Ser
             ))}
           </fieldset>
           <p className="muted">{t('walkin.pickService')}</p>
-          <ul className="choice-list">
-            {services
-              .filter((s) => s.active)
-              .map((s) => (
-                <li key={s.id}>
-                  <button type="button" className="choice" disabled={busy} onClick={() => void issue(s)}>
-                    <span className="choice__prefix" aria-hidden="true">
-                      {s.prefix}
-                    </span>
-                    {localized(s, lang)}
-                  </button>
-                </li>
-              ))}
-          </ul>
+          <ServiceChoices services={services.filter((s) => s.active)} disabled={busy} onPick={(s) => void issue(s)} />
           {error && (
             <p className="form-error" role="alert">
               {error}

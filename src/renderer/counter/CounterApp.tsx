@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslation } from 'react-i18next';
 import './counter.css';
 import { api, isUnauthorized } from '../app/api';
-import { getClerkToken, getStoredClerk, setClerkSession, type StoredClerk } from '../app/auth';
+import type { StoredClerk } from '../app/auth';
+import { useClerkSession, type Logout } from '../app/useClerkSession';
 import { errorCode, errorText } from '../app/errors';
 import { counterSubtitle, localized } from '../app/format';
 import { currentLanguage } from '../app/i18n';
@@ -14,6 +15,7 @@ import { LoginScreen } from '../components/LoginScreen';
 import { TicketNumber } from '../components/TicketNumber';
 import { WalkInDialog } from '../components/WalkInDialog';
 import { Modal } from '../components/Modal';
+import { ServiceChoices } from '../components/ServiceChoices';
 import { isAtCounter } from '../../shared/domain';
 import { availableActions } from './actions';
 import type { Counter, CounterState, Service, Ticket } from '../../shared/api';
@@ -36,24 +38,12 @@ function storeCounterId(id: number | null): void {
     // ignore
   }
 }
+/** On logout the next clerk picks their own counter. */
+const forgetCounter = () => storeCounterId(null);
 
 export default function CounterApp() {
   const { t } = useTranslation();
-  const [session, setSession] = useState<{ token: string; clerk: StoredClerk } | null>(() => {
-    const token = getClerkToken();
-    const clerk = getStoredClerk();
-    return token && clerk ? { token, clerk } : null;
-  });
-  const [expired, setExpired] = useState(false);
-
-  const logout = useCallback(async (opts: { expired?: boolean } = {}) => {
-    const token = getClerkToken();
-    if (token && !opts.expired) await api('logout', { token }).catch(() => undefined);
-    setClerkSession(null, null);
-    storeCounterId(null);
-    setExpired(!!opts.expired);
-    setSession(null);
-  }, []);
+  const { session, expired, loggedIn, logout } = useClerkSession(forgetCounter);
 
   if (!session) {
     return (
@@ -61,17 +51,12 @@ export default function CounterApp() {
         title={t('counter.loginTitle')}
         subtitle={t('counter.loginSubtitle')}
         notice={expired ? <p className="notice">{t('login.expired')}</p> : undefined}
-        onLoggedIn={(token, clerk) => {
-          setExpired(false);
-          setSession({ token, clerk });
-        }}
+        onLoggedIn={loggedIn}
       />
     );
   }
   return <CounterWorkspace key={session.token} token={session.token} clerk={session.clerk} onLogout={logout} />;
 }
-
-type Logout = (opts?: { expired?: boolean }) => Promise<void>;
 
 function CounterWorkspace({ token, clerk, onLogout }: { token: string; clerk: StoredClerk; onLogout: Logout }) {
   const [counterId, setCounterId] = useState<number | null>(storedCounterId);
@@ -529,28 +514,14 @@ function CounterMain({
       {dialog === 'transfer' && cur && (
         <Modal title={t('counter.transferTitle', { number: cur.number })} onClose={() => setDialog(null)}>
           <p className="muted">{t('counter.transferLead')}</p>
-          <ul className="choice-list">
-            {services
-              .filter((s) => s.active && s.id !== cur.serviceId)
-              .map((s) => (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    className="choice"
-                    disabled={busy !== null}
-                    onClick={() => {
-                      setDialog(null);
-                      void run('transfer', () => api('transfer', { params: { id: cur.id }, body: { serviceId: s.id } }));
-                    }}
-                  >
-                    <span className="choice__prefix" aria-hidden="true">
-                      {s.prefix}
-                    </span>
-                    {localized(s, lang)}
-                  </button>
-                </li>
-              ))}
-          </ul>
+          <ServiceChoices
+            services={services.filter((s) => s.active && s.id !== cur.serviceId)}
+            disabled={busy !== null}
+            onPick={(s) => {
+              setDialog(null);
+              void run('transfer', () => api('transfer', { params: { id: cur.id }, body: { serviceId: s.id } }));
+            }}
+          />
         </Modal>
       )}
       {dialog === 'walkin' && <WalkInDialog services={services} onClose={() => setDialog(null)} onAuthError={handleAuth} />}
