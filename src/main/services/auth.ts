@@ -130,6 +130,6 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
     return false;
   }
 
-  return { login, logout, authenticate, createPairingCode, pair, localEnrol, verifyAdminPin, checkPin };
+  return { login, logout, authenticate, createPairingCode, pair, localEnrol, verifyAdminPin };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
