@@ -4,3 +4,5 @@ export * from './callOrder';
 export * from './waitEstimate';
 export * from './ticketStatus';
 export * from './textFold';
+export * from './workingTime';
+export * from './holidays-vn';
