@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations';
 import { DEMO, startTestHub, type TestHub } from '../helpers/hub';
 
 let hub: TestHub;
@@ -12,7 +13,7 @@ afterAll(async () => hub.close());
 describe('admin: office, services, counters, clerks', () => {
   it('health and who-am-I', async () => {
     const h = await hub.api('GET', '/health');
-    expect(h.body).toMatchObject({ ok: true, schemaVersion: 1 });
+    expect(h.body).toMatchObject({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
     const me = await hub.api('GET', '/auth/me', { token: admin });
     expect(me.body).toMatchObject({ kind: 'clerk', role: 'admin', name: 'Quản trị viên', counterId: null });
   });

@@ -1,5 +1,7 @@
 import type { Store } from './store';
 import { hashPin } from '../services/pinHash';
+import { catalogueFileSchema } from '../../shared/api/catalogue';
+import catalogueFile from '../../../assets/catalogue/procedures.json';
 
 /**
  * The demo office seeded on first run (README lists its credentials), so
@@ -43,7 +45,19 @@ export async function seedDemoOffice(store: Store, now: number): Promise<void> {
     for (const c of COUNTERS) store.counters.insert({ number: c.number, name: c.name, active: true, serviceIds: c.prefixes.map((p) => ids.get(p)!) });
     store.clerks.insert({ username: DEMO_CREDENTIALS.admin.username, fullName: 'Quản trị viên', role: 'admin', pinHash: hashes[0]! }, now);
     DEMO_CREDENTIALS.clerks.forEach((c, i) => store.clerks.insert({ username: c.username, fullName: c.fullName, role: 'clerk', pinHash: hashes[i + 1]! }, now));
+    seedCatalogue(store, now);
   });
+}
+
+/**
+ * The demo procedure catalogue (assets/catalogue/procedures.json, checked
+ * against its schema): procedures, documents and search index rows. Call it
+ * inside the caller's transaction (seedDemoOffice) or alone: it is one.
+ */
+export function seedCatalogue(store: Store, now: number): number {
+  const { procedures } = catalogueFileSchema.parse(catalogueFile);
+  store.write(() => procedures.forEach((p) => store.catalogue.upsert(p, now)));
+  return procedures.length;
 }
 
 /** A new office without the demo: only the first administrator, with the PIN the installer chose. */

@@ -5,6 +5,7 @@ import { countersRepo } from './repos/counters';
 import { clerksRepo } from './repos/clerks';
 import { accessRepo } from './repos/access';
 import { ticketsRepo } from './repos/tickets';
+import { catalogueRepo } from './repos/catalogue';
 
 /** The repositories over one connection, plus its write transaction helper. */
 export function createStore(db: Db) {
@@ -16,6 +17,7 @@ export function createStore(db: Db) {
     clerks: clerksRepo(db),
     access: accessRepo(db),
     tickets: ticketsRepo(db),
+    catalogue: catalogueRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction: all of it lands or none of it. */
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

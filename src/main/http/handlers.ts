@@ -26,7 +26,7 @@ function actor(auth: Authenticated | null): Actor {
 
 /** Thin: each handler maps a request onto one service call. */
 export function createHandlers(hub: Hub): Handlers {
-  const { queue, auth, admin } = hub;
+  const { queue, auth, admin, catalogue } = hub;
   return {
     health: () => ({ ok: true, version: hub.version, schemaVersion: hub.schemaVersion, officeDay: hub.clock.officeDay(), time: hub.clock.now() }),
     login: ({ body }) => auth.login(body.username, body.pin),
@@ -66,6 +66,10 @@ export function createHandlers(hub: Hub): Handlers {
         .header('cache-control', 'no-store');
       return pdf as unknown;
     },
+
+    procedures: ({ query }) => catalogue.search(query),
+    procedure: ({ params }) => catalogue.get(params.code),
+    procedureFields: () => catalogue.fields(),
 
     counters: () => admin.counters(),
     openCounter: ({ params, auth: who }) => queue.openCounter(actor(who), params.id),

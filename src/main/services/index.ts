@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { createQueueService } from './queue';
 import { createAuthService } from './auth';
 import { createAdminService } from './admin';
+import { createCatalogueService } from './catalogue';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
 export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string }) {
@@ -12,6 +13,7 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const queue = createQueueService(store, clock, bus);
   const auth = createAuthService(store, clock, { localSecret: options.localSecret });
   const admin = createAdminService(store, clock, () => queue.publish());
-  return { store, clock, bus, queue, auth, admin, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const catalogue = createCatalogueService(store);
+  return { store, clock, bus, queue, auth, admin, catalogue, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

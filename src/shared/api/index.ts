@@ -4,3 +4,4 @@ export * from './events';
 export const API_PREFIX = '/api/v1';
 export * from './routes';
 export * from './bridge';
+export * from './catalogue';

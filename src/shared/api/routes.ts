@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as s from './schemas';
+import * as c from './catalogue';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -27,6 +28,8 @@ export interface RouteDef {
 const STAFF = ['clerk', 'admin'] as const;
 const ADMIN = ['admin'] as const;
 const ANY_DEVICE_OR_STAFF = ['kiosk', 'display', 'counter', 'clerk', 'admin'] as const;
+/** The catalogue is read where a citizen or clerk looks for a procedure; the lobby display has no use for it. */
+const CATALOGUE_READERS = ['kiosk', 'clerk', 'admin'] as const;
 
 export const routes = {
   health: { method: 'GET', path: '/health', roles: ['public'], summary: 'Liveness and versions', response: s.healthSchema },
@@ -43,6 +46,10 @@ export const routes = {
 
   issueTicket: { method: 'POST', path: '/tickets', roles: ['kiosk', ...STAFF], summary: 'Take a queue ticket', body: s.issueTicketBody, response: s.issuedTicketSchema },
   ticketPdf: { method: 'GET', path: '/tickets/:id/pdf', roles: ['kiosk', ...STAFF], summary: 'The 80 mm ticket as PDF', params: s.idParam, query: s.ticketPdfQuery, response: z.unknown(), contentType: 'application/pdf' },
+
+  procedures: { method: 'GET', path: '/procedures', roles: CATALOGUE_READERS, summary: 'Search the procedure catalogue (prefix per keystroke; case, diacritics and đ folded) or list a field', query: c.procedureSearchQuery, response: c.procedureListResponse },
+  procedure: { method: 'GET', path: '/procedures/:code', roles: CATALOGUE_READERS, summary: 'One procedure with its documents, steps, fees and legal basis', params: c.procedureCodeParam, response: c.procedureDetailSchema },
+  procedureFields: { method: 'GET', path: '/procedure-fields', roles: CATALOGUE_READERS, summary: 'Fields (lĩnh vực) of the catalogue with their procedure counts', response: z.array(c.procedureFieldSchema) },
 
   counters: { method: 'GET', path: '/counters', roles: STAFF, summary: 'Counters and the services each serves', response: z.array(s.counterSchema) },
   openCounter: { method: 'POST', path: '/counters/:id/open', roles: STAFF, summary: 'Sit at a counter', params: s.idParam, response: s.counterStateSchema },

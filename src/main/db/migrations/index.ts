@@ -6,6 +6,7 @@
  * add the next number.
  */
 import { sql as m0001 } from './0001_queue';
+import { sql as m0002 } from './0002_catalogue';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'queue', sql: m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'queue', sql: m0001 },
+  { version: 2, name: 'catalogue', sql: m0002 },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
