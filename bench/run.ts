@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets, --own-hub-build (bundle
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue, --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { buildBaselines, resolveHub, RESULTS_DIR } from './lib/build';
 import { median, round } from './lib/stats';
 import { AGED_DAYS, AGED_TICKETS_PER_DAY, copyOffice, makeAgedOffice } from './lib/aged-store';
 import { CALL_DEFAULTS, runEchoCalls, runHubCalls, type FanOutFigures } from './call-to-display';
+import { CATALOGUE_DEFAULTS, runCatalogueBench } from './catalogue-search';
 import { runBaselineTickets, runHubTickets, TICKETS_DEFAULTS, type HubTicketsResult, type LoadFigures } from './tickets';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -191,11 +192,34 @@ async function callsBench(hubScript: string, echoScript: string, out: Record<str
   };
 }
 
+/** Catalogue search per keystroke, in-process on a temporary store: target p95 ≤ 5 ms and 100 % recall. */
+function catalogueBench(out: Record<string, unknown>) {
+  const runs = Array.from({ length: rounds }, (_, r) => {
+    const res = runCatalogueBench();
+    console.log(`  catalogue round ${r + 1}: FTS5 p50 ${ms(res.fts.p50)} p95 ${ms(res.fts.p95)} | LIKE p50 ${ms(res.like.p50)} p95 ${ms(res.like.p95)}`);
+    return res;
+  });
+  const c = new Compared();
+  for (const r of runs) c.add(r.fts, r.like);
+  const recallOk = runs.every((r) => r.fts.recall === 1);
+  const row = (metric: string, k: string, target = ''): Row => ({ metric, hub: ms(c.h(k)), baseline: ms(c.b(k)), ratio: x(c.ratio(k)), target });
+  printTable(`Catalogue search: ${CATALOGUE_DEFAULTS.procedures} procedures, ${runs[0]!.fts.keystrokes} keystrokes × ${CATALOGUE_DEFAULTS.repeats}, LIMIT ${CATALOGUE_DEFAULTS.limit}; FTS5 vs LIKE '%word%' on a folded column (medians of ${rounds} rounds)`, [
+    row('p50 per keystroke', 'p50'),
+    row('p95 per keystroke', 'p95', `≤ 5 ms: ${verdict(c.h('p95') <= 5)}`),
+    row('p99 per keystroke', 'p99'),
+    { metric: 'recall on the expected sets', hub: `${(runs[0]!.fts.recall * 100).toFixed(1)} %`, baseline: `${(runs[0]!.like.recall * 100).toFixed(1)} %`, ratio: '', target: `100 %: ${verdict(recallOk)}` },
+    { metric: 'answers outside the expected set', hub: String(runs[0]!.fts.extra), baseline: String(runs[0]!.like.extra), ratio: '', target: '' },
+  ]);
+  out.catalogue = { config: CATALOGUE_DEFAULTS, hub: c.medians('hub'), baseline: c.medians('baseline'), ratio: { p50: c.ratio('p50'), p95: c.ratio('p95') }, recallMet: recallOk, perQueryRecall: runs[0]!.perQueryRecall };
+  if (!recallOk) process.exitCode = 1;
+}
+
 async function main() {
   const started = new Date();
   const t0 = performance.now();
-  const hub = await resolveHub(ownHubBuild);
-  const baselines = await buildBaselines();
+  const needsHub = !only || only === 'calls' || only === 'tickets';
+  const hub = needsHub ? await resolveHub(ownHubBuild) : { how: 'not needed (catalogue only)', script: '' };
+  const baselines = needsHub ? await buildBaselines() : { sseEcho: '', sqliteInsert: '' };
   const cpu = os.cpus();
   console.log(`MotCua hub benchmarks: ${rounds} round(s), ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, Node ${process.version}`);
   console.log(`hub: ${hub.how}`);
@@ -213,6 +237,7 @@ async function main() {
   };
   if (!only || only === 'calls') await callsBench(hub.script, baselines.sseEcho, out);
   if (!only || only === 'tickets') await ticketsBench(hub.script, baselines.sqliteInsert, out);
+  if (!only || only === 'catalogue') catalogueBench(out);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);
