@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openStore, STORE_FILE } from './db/open';
 import { createStore } from './db/store';
-import { isEmptyStore, seedDemoOffice, seedFirstAdmin } from './db/seed';
+import { isEmptyStore, seedCatalogue, seedDemoOffice, seedFirstAdmin } from './db/seed';
 import { createServices } from './services';
 import { createClock } from './services/clock';
 import { buildApp } from './http/app';
@@ -43,6 +43,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await seedDemoOffice(store, clock.now());
       }
     }
+    if (store.catalogue.count() === 0) seedCatalogue(store, clock.now());
     if (!fs.existsSync(marker)) fs.writeFileSync(marker, JSON.stringify({ createdAt: new Date(clock.now()).toISOString(), store: STORE_FILE }, null, 2));
 
     const hub = createServices(store, clock, { localSecret: options.localSecret, version: HUB_VERSION });

@@ -202,3 +202,22 @@ describe('the store keeps the index in step with the rows', () => {
     }
   });
 });
+
+describe('the bundled catalogue', () => {
+  it('is loaded for a new office without the demo too', async () => {
+    const previous = process.env.MOTCUA_ADMIN_PIN;
+    process.env.MOTCUA_ADMIN_PIN = '97531';
+    const office = await startTestHub({ seedDemo: false });
+    try {
+      expect(office.query<{ n: number }>('SELECT count(*) AS n FROM procedures')[0]!.n).toBeGreaterThanOrEqual(60);
+      expect(office.query('SELECT username FROM clerks')).toEqual([{ username: 'admin' }]);
+      const admin = await office.login('admin', '97531');
+      const found = await office.api('GET', '/procedures?q=dang%20ky%20khai%20sinh', { token: admin });
+      expect(found.status).toBe(200);
+    } finally {
+      await office.close();
+      if (previous === undefined) delete process.env.MOTCUA_ADMIN_PIN;
+      else process.env.MOTCUA_ADMIN_PIN = previous;
+    }
+  });
+});

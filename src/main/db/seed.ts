@@ -45,14 +45,15 @@ export async function seedDemoOffice(store: Store, now: number): Promise<void> {
     for (const c of COUNTERS) store.counters.insert({ number: c.number, name: c.name, active: true, serviceIds: c.prefixes.map((p) => ids.get(p)!) });
     store.clerks.insert({ username: DEMO_CREDENTIALS.admin.username, fullName: 'Quản trị viên', role: 'admin', pinHash: hashes[0]! }, now);
     DEMO_CREDENTIALS.clerks.forEach((c, i) => store.clerks.insert({ username: c.username, fullName: c.fullName, role: 'clerk', pinHash: hashes[i + 1]! }, now));
-    seedCatalogue(store, now);
   });
 }
 
 /**
- * The demo procedure catalogue (assets/catalogue/procedures.json, checked
- * against its schema): procedures, documents and search index rows. Call it
- * inside the caller's transaction (seedDemoOffice) or alone: it is one.
+ * The bundled procedure catalogue (assets/catalogue/procedures.json, checked
+ * against its schema): procedures, documents and search index rows, in one
+ * transaction. The hub loads it whenever its catalogue is empty — a new office,
+ * demo or not, and a store that predates the catalogue — until the district
+ * server sends its own.
  */
 export function seedCatalogue(store: Store, now: number): number {
   const { procedures } = catalogueFileSchema.parse(catalogueFile);
