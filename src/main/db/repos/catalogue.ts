@@ -4,6 +4,8 @@ import { processingHours, type Procedure, type ProcedureDetail, type ProcedureFi
 
 /** At most this many words of a query reach FTS5 (a kiosk query has 2–6). */
 const MAX_TOKENS = 12;
+/** Up to this many letters in all, results come in name order instead of by rank (see matchedByName). */
+const SHORT_QUERY = 2;
 const TOKEN_SPLIT = /[^\p{L}\p{N}]+/u;
 
 /** The words of a query or of indexed text, folded (case, diacritics, đ → d) exactly as the index holds them. */
@@ -118,6 +120,13 @@ export function catalogueRepo(db: Db) {
     WHERE procedure_search MATCH @match AND p.active = 1 AND (@field IS NULL OR p.field_vi = @field)
     ORDER BY bm25(procedure_search, 5.0, 10.0, 2.0), p.sort_key
     LIMIT @limit`);
+  // The first letter or two of a word match thousands of rows, where a rank says nothing: take the
+  // matches as a set (no bm25) and walk the name index until the page is full.
+  const matchedByName = db.prepare<{ match: string; field: string | null; limit: number }, ListRow>(`SELECT ${LIST_COLUMNS}
+    FROM procedures p INDEXED BY procedures_sort
+    WHERE p.id IN (SELECT rowid FROM procedure_search WHERE procedure_search MATCH @match)
+      AND p.active = 1 AND (@field IS NULL OR p.field_vi = @field)
+    ORDER BY p.sort_key LIMIT @limit`);
   const listed = db.prepare<{ field: string | null; limit: number }, ListRow>(`SELECT ${LIST_COLUMNS} FROM procedures p
     WHERE p.active = 1 AND (@field IS NULL OR p.field_vi = @field)
     ORDER BY p.field_vi, p.sort_key LIMIT @limit`);
@@ -170,7 +179,8 @@ export function catalogueRepo(db: Db) {
     search: ({ q = '', field, limit }: CatalogueSearch): ProcedureListItem[] => {
       const match = ftsMatchExpression(q);
       const f = field ? field.normalize('NFC').trim() || null : null;
-      const rows = match === null ? listed.all({ field: f, limit }) : matched.all({ match, field: f, limit });
+      const short = searchTokens(q).join('').length <= SHORT_QUERY;
+      const rows = match === null ? listed.all({ field: f, limit }) : (short ? matchedByName : matched).all({ match, field: f, limit });
       return rows.map(toItem);
     },
     get: (code: string): ProcedureDetail | undefined => {
