@@ -6,3 +6,4 @@ export * from './ticketStatus';
 export * from './textFold';
 export * from './workingTime';
 export * from './holidays-vn';
+export * from './dossier';
