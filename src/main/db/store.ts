@@ -6,6 +6,7 @@ import { clerksRepo } from './repos/clerks';
 import { accessRepo } from './repos/access';
 import { ticketsRepo } from './repos/tickets';
 import { catalogueRepo } from './repos/catalogue';
+import { calendarRepo } from './repos/calendar';
 
 /** The repositories over one connection, plus its write transaction helper. */
 export function createStore(db: Db) {
@@ -18,6 +19,7 @@ export function createStore(db: Db) {
     access: accessRepo(db),
     tickets: ticketsRepo(db),
     catalogue: catalogueRepo(db),
+    calendar: calendarRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction: all of it lands or none of it. */
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

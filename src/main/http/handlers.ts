@@ -97,6 +97,14 @@ export function createHandlers(hub: Hub): Handlers {
     adminClerks: () => admin.clerks(),
     adminClerkCreate: ({ body }) => admin.createClerk(body),
     adminClerkUpdate: ({ params, body }) => admin.updateClerk(params.id, body),
+    adminOfficeHours: () => hub.calendar.officeHours(),
+    adminOfficeHoursUpdate: ({ body }) => hub.calendar.setOfficeHours(body),
+    adminCalendarDays: ({ query }) => hub.calendar.days(query.year),
+    adminCalendarDaySet: ({ params, body }) => hub.calendar.setDay(params.date, body),
+    adminCalendarDayRemove: ({ params }) => {
+      hub.calendar.removeDay(params.date);
+      return { ok: true as const };
+    },
     adminDevices: () => admin.devices(),
     adminPairingCode: ({ body }) => auth.createPairingCode(body.role, body.name),
     adminRevokeDevice: ({ params }) => {

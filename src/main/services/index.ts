@@ -6,6 +6,7 @@ import { createQueueService } from './queue';
 import { createAuthService } from './auth';
 import { createAdminService } from './admin';
 import { createCatalogueService } from './catalogue';
+import { createCalendarService } from './calendar';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
 export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string }) {
@@ -14,6 +15,8 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const auth = createAuthService(store, clock, { localSecret: options.localSecret });
   const admin = createAdminService(store, clock, () => queue.publish());
   const catalogue = createCatalogueService(store);
-  return { store, clock, bus, queue, auth, admin, catalogue, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const calendar = createCalendarService(store, clock);
+  calendar.seedIfEmpty();
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

@@ -5,3 +5,4 @@ export const API_PREFIX = '/api/v1';
 export * from './routes';
 export * from './bridge';
 export * from './catalogue';
+export * from './calendar';

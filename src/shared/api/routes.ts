@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as s from './schemas';
+import { calendarDateParam, calendarDayBody, calendarDayEntrySchema, calendarYearQuery, officeHoursSchema } from './calendar';
 import * as c from './catalogue';
 
 /**
@@ -75,6 +76,11 @@ export const routes = {
   adminClerks: { method: 'GET', path: '/admin/clerks', roles: ADMIN, summary: 'Clerks', response: z.array(s.clerkSchema) },
   adminClerkCreate: { method: 'POST', path: '/admin/clerks', roles: ADMIN, summary: 'Add a clerk', body: s.clerkCreateBody, response: s.clerkSchema },
   adminClerkUpdate: { method: 'PUT', path: '/admin/clerks/:id', roles: ADMIN, summary: 'Change a clerk, reset the PIN', params: s.idParam, body: s.clerkUpdateBody, response: s.clerkSchema },
+  adminOfficeHours: { method: 'GET', path: '/admin/office-hours', roles: ADMIN, summary: 'Opening hours (due times count only open time)', response: officeHoursSchema },
+  adminOfficeHoursUpdate: { method: 'PUT', path: '/admin/office-hours', roles: ADMIN, summary: 'Change the opening hours', body: officeHoursSchema, response: officeHoursSchema },
+  adminCalendarDays: { method: 'GET', path: '/admin/calendar-days', roles: ADMIN, summary: 'Days off and swapped working days', query: calendarYearQuery, response: z.array(calendarDayEntrySchema) },
+  adminCalendarDaySet: { method: 'PUT', path: '/admin/calendar-days/:date', roles: ADMIN, summary: 'Add or change a day off or a swapped working day', params: calendarDateParam, body: calendarDayBody, response: calendarDayEntrySchema },
+  adminCalendarDayRemove: { method: 'DELETE', path: '/admin/calendar-days/:date', roles: ADMIN, summary: 'Remove a day from the calendar', params: calendarDateParam, response: s.okSchema },
   adminDevices: { method: 'GET', path: '/admin/devices', roles: ADMIN, summary: 'Paired devices', response: z.array(s.deviceSchema) },
   adminPairingCode: { method: 'POST', path: '/admin/pairing-codes', roles: ADMIN, summary: 'A one-time code to pair a device', body: s.pairingCodeBody, response: s.pairingCodeResponse },
   adminRevokeDevice: { method: 'DELETE', path: '/admin/devices/:id', roles: ADMIN, summary: 'Revoke a device', params: s.idParam, response: s.okSchema },

@@ -7,6 +7,8 @@
  */
 import { sql as m0001 } from './0001_queue';
 import { sql as m0002 } from './0002_catalogue';
+import { sql as m0003 } from './0003_calendar';
+import { sql as m0004 } from './0004_dossiers';
 
 export interface Migration {
   version: number;
@@ -17,6 +19,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'queue', sql: m0001 },
   { version: 2, name: 'catalogue', sql: m0002 },
+  { version: 3, name: 'calendar', sql: m0003 },
+  { version: 4, name: 'dossiers', sql: m0004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { queueSettingsSchema, type QueueSettings } from '../../../shared/api';
+import { officeHoursSchema, queueSettingsSchema, type OfficeHoursSetting, type QueueSettings } from '../../../shared/api';
 
 /** Key/value settings; values are JSON. Keys come from this module only. */
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
@@ -35,6 +35,14 @@ export function settingsRepo(db: Db) {
     },
     setQueue(settings: QueueSettings): void {
       put.run('queue', JSON.stringify(settings));
+    },
+    /** The office's opening hours; undefined until the admin sets them (the domain default applies). */
+    officeHours(): OfficeHoursSetting | undefined {
+      const v = read<unknown>('officeHours');
+      return v === undefined ? undefined : officeHoursSchema.parse(v);
+    },
+    setOfficeHours(hours: OfficeHoursSetting): void {
+      put.run('officeHours', JSON.stringify(hours));
     },
   };
 }
