@@ -7,20 +7,16 @@
  * Needs: apt-get install -y cups printer-driver-cups-pdf poppler-utils (and root, to start cupsd
  * and add the queue). Skipped, with a message, only where `lp` is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CUPS_PDF_QUEUE, ensureCupsPdfQueue, lpPresent, pdfPageSizeMm, waitForSpooledPdf } from '../helpers/cups';
 import { lpArgs, lpFailure, parseLpstatDefault, parseLpstatDestinations } from '../../src/main/printing/cups';
 import { buildTestPagePdf, cupsMedia, listPrinters, pdfFirstPageSizeMm, printPdf, printTestPage, PrintError } from '../../src/main/printing';
 
-const QUEUE = 'MotCuaPDF';
+const QUEUE = CUPS_PDF_QUEUE;
 const MM = 72 / 25.4;
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const lpPresent = has('lp');
 if (!lpPresent) {
   console.warn('[printing.test] SKIPPED the CUPS tests: `lp` is not installed (apt-get install -y cups printer-driver-cups-pdf poppler-utils).');
 }
@@ -33,40 +29,6 @@ function makePdf(widthMm: number, heightMm: number, text = 'A042'): Promise<Buff
   doc.fontSize(24).text(text);
   doc.end();
   return done;
-}
-
-/** The folder cups-pdf writes into, from its config (`Out ${HOME}/PDF` on Debian). */
-function cupsPdfOutDir(): string {
-  let out = '${HOME}/PDF';
-  try {
-    const m = /^\s*Out\s+(.+)$/m.exec(readFileSync('/etc/cups/cups-pdf.conf', 'utf8'));
-    if (m?.[1]) out = m[1].trim();
-  } catch {
-    /* default */
-  }
-  return out.replace('${HOME}', os.homedir());
-}
-
-async function waitForFile(dir: string, prefix: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.pdf')) : undefined;
-    if (hit) {
-      const file = path.join(dir, hit);
-      // cups-pdf writes then renames; a page count proves the file is complete.
-      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-      if (info.status === 0 && /Pages:\s+\d+/.test(info.stdout)) return file;
-    }
-    if (Date.now() > deadline) throw new Error(`cups-pdf wrote no ${prefix}*.pdf into ${dir} within ${timeoutMs / 1000} s (see /var/log/cups/error_log)`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function pageSizeMm(file: string): { w: number; h: number } {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(out);
-  if (!m) throw new Error(`no page size in pdfinfo output:\n${out}`);
-  return { w: Number(m[1]) / MM, h: Number(m[2]) / MM };
 }
 
 const uniq = (label: string) => `motcua-${label}-${process.pid}-${Date.now().toString(36)}`;
@@ -138,24 +100,7 @@ describe.skipIf(!lpPresent)('printing through CUPS (cups-pdf queue)', () => {
   let outDir = '';
 
   beforeAll(async () => {
-    // Start the scheduler when it is not running (containers and CI have no init system).
-    if (!/scheduler is running/.test(spawnSync('lpstat', ['-r'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } }).stdout)) {
-      const r = spawnSync('cupsd', [], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`cupsd would not start (run as root, or start CUPS): ${r.stderr || r.error?.message}`);
-      for (let i = 0; i < 50; i++) {
-        if (/scheduler is running/.test(spawnSync('lpstat', ['-r'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } }).stdout)) break;
-        await new Promise((r2) => setTimeout(r2, 100));
-      }
-    }
-    const queues = spawnSync('lpstat', ['-e'], { encoding: 'utf8' }).stdout.split('\n');
-    if (!queues.includes(QUEUE)) {
-      const models = spawnSync('lpinfo', ['-m'], { encoding: 'utf8' }).stdout;
-      const ppd = /^(\S*CUPS-PDF_noopt\.ppd)\s/m.exec(models)?.[1] ?? /^(\S*CUPS-PDF\S*\.ppd)\s/m.exec(models)?.[1];
-      if (!ppd) throw new Error('cups-pdf is not installed: apt-get install -y printer-driver-cups-pdf');
-      const r = spawnSync('lpadmin', ['-p', QUEUE, '-v', 'cups-pdf:/', '-m', ppd, '-E'], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`lpadmin could not add the ${QUEUE} queue: ${r.stderr}`);
-    }
-    outDir = cupsPdfOutDir();
+    outDir = await ensureCupsPdfQueue();
   }, 60_000);
 
   it('lists the queue', async () => {
@@ -167,7 +112,7 @@ describe.skipIf(!lpPresent)('printing through CUPS (cups-pdf queue)', () => {
   it('prints an 80 mm ticket as 80 mm, not A4', async () => {
     const title = uniq('ticket');
     await printPdf(await makePdf(80, 120), { printer: QUEUE, jobName: title });
-    const size = pageSizeMm(await waitForFile(outDir, title));
+    const size = pdfPageSizeMm(await waitForSpooledPdf(outDir, title));
     expect(Math.abs(size.w - 80)).toBeLessThan(1);
     expect(Math.abs(size.h - 120)).toBeLessThan(1);
   });
@@ -175,14 +120,14 @@ describe.skipIf(!lpPresent)('printing through CUPS (cups-pdf queue)', () => {
   it('uses the paper size it is given', async () => {
     const title = uniq('media58');
     await printPdf(await makePdf(58, 90), { printer: QUEUE, jobName: title, media: { widthMm: 58, heightMm: 90 }, copies: 1 });
-    const size = pageSizeMm(await waitForFile(outDir, title));
+    const size = pdfPageSizeMm(await waitForSpooledPdf(outDir, title));
     expect(Math.abs(size.w - 58)).toBeLessThan(1);
     expect(Math.abs(size.h - 90)).toBeLessThan(1);
   });
 
   it('prints the test page at 80 mm', async () => {
     await printTestPage(QUEUE);
-    const size = pageSizeMm(await waitForFile(outDir, 'MotCua_test_page'));
+    const size = pdfPageSizeMm(await waitForSpooledPdf(outDir, 'MotCua_test_page'));
     expect(Math.abs(size.w - 80)).toBeLessThan(1);
   });
 

@@ -204,6 +204,20 @@ export const transferBody = z.object({ serviceId: z.number().int().positive() })
 export const pauseBody = z.object({ paused: z.boolean() });
 export const ticketPdfQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') });
 
+// ---- printing through the hub's spooler ------------------------------------
+
+/** An OS printer name as CUPS or Windows show it. */
+export const printerNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(127)
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not contain control characters or line breaks');
+export const printerSchema = z.object({ name: z.string(), isDefault: z.boolean() });
+export const testPageBody = z.object({ printer: printerNameSchema });
+export const printTicketBody = z.object({ printer: printerNameSchema.optional(), lang: z.enum(['vi', 'en']).default('vi') });
+
 export const waitingCountSchema = z.object({
   serviceId: z.number().int(),
   nameVi: z.string(),
