@@ -13,8 +13,9 @@ import { ServicesSection } from './ServicesSection';
 import { CountersSection } from './CountersSection';
 import { ClerksSection } from './ClerksSection';
 import { DevicesSection } from './DevicesSection';
+import { CalendarSection } from './CalendarSection';
 
-const TABS = ['office', 'queue', 'services', 'counters', 'clerks', 'devices'] as const;
+const TABS = ['office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -132,6 +133,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
         <section className="admin__panel" role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
           {tab === 'office' && <OfficeSection onAuthError={onAuthError} />}
           {tab === 'queue' && <QueueSection onAuthError={onAuthError} />}
+          {tab === 'calendar' && <CalendarSection onAuthError={onAuthError} />}
           {tab === 'services' && <ServicesSection onAuthError={onAuthError} />}
           {tab === 'counters' && <CountersSection onAuthError={onAuthError} />}
           {tab === 'clerks' && <ClerksSection onAuthError={onAuthError} currentClerkId={clerk.id} />}
