@@ -87,7 +87,7 @@ describe('every screen', () => {
     await admin.getByLabel('Tên đăng nhập').fill(DEMO.admin[0]);
     await admin.getByLabel('Mã PIN').fill(DEMO.admin[1]);
     await admin.getByRole('button', { name: 'Đăng nhập' }).click();
-    for (const tab of ['Văn phòng', 'Hàng đợi', 'Dịch vụ', 'Quầy', 'Cán bộ', 'Thiết bị']) {
+    for (const tab of ['Văn phòng', 'Hàng đợi', 'Lịch làm việc', 'Dịch vụ', 'Quầy', 'Cán bộ', 'Thiết bị']) {
       await admin.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await admin.getByRole('heading', { name: tab, level: 1 }).waitFor();
       await expectAllNamed(admin, `admin ${tab}`);
