@@ -1,6 +1,6 @@
 import { officeDateVi, officeTimeOf, type PriorityReason } from '../../../shared/domain';
 import type { IssuedTicket } from '../../../shared/api';
-import { centred, createDocument, labelled, rule, toBuffer } from './layout';
+import { createDocument, Frame, toBuffer } from './layout';
 
 /** Words of the printed ticket. Vietnamese is the source; English for foreign visitors. */
 const words = {
@@ -42,17 +42,19 @@ export async function renderTicketPdf({ officeName, issued, lang, timeZone }: Ti
   const w = words[lang];
   const { ticket } = issued;
   const doc = createDocument({ widthMm: 80, heightMm: 95, marginMm: 5, title: `${w.title} ${ticket.number}`, lang });
-  centred(doc, officeName.toUpperCase(), { size: 10, bold: true, gapMm: 1 });
-  rule(doc);
-  centred(doc, w.title, { size: 11, bold: true, gapMm: 0.5 });
-  centred(doc, lang === 'vi' ? ticket.serviceNameVi : ticket.serviceNameEn, { size: 11, gapMm: 1 });
-  centred(doc, ticket.number, { size: 54, bold: true, gapMm: 0 });
-  if (ticket.priority) centred(doc, `${w.priority}: ${w.reasons[ticket.priority]}`, { size: 10, bold: true, gapMm: 1 });
-  rule(doc);
-  labelled(doc, w.issued, w.at(officeTimeOf(ticket.issuedAt, timeZone), officeDateVi(ticket.issuedAt, timeZone)), { size: 9.5, gapMm: 0.8 });
-  labelled(doc, w.ahead, String(issued.ahead), { size: 9.5, gapMm: 0.8 });
-  labelled(doc, w.wait, w.minutes(issued.estimatedWaitMinutes), { size: 9.5, gapMm: 1 });
-  rule(doc);
-  centred(doc, w.footer, { size: 8.5 });
+  const f = Frame.page(doc);
+  const centred = { align: 'center' } as const;
+  f.text(officeName.toUpperCase(), { size: 10, bold: true, gapMm: 1, ...centred });
+  f.rule();
+  f.text(w.title, { size: 11, bold: true, gapMm: 0.5, ...centred });
+  f.text(lang === 'vi' ? ticket.serviceNameVi : ticket.serviceNameEn, { size: 11, gapMm: 1, ...centred });
+  f.text(ticket.number, { size: 54, bold: true, ...centred });
+  if (ticket.priority) f.text(`${w.priority}: ${w.reasons[ticket.priority]}`, { size: 10, bold: true, gapMm: 1, ...centred });
+  f.rule();
+  f.labelled(w.issued, w.at(officeTimeOf(ticket.issuedAt, timeZone), officeDateVi(ticket.issuedAt, timeZone)), { size: 9.5, gapMm: 0.8 });
+  f.labelled(w.ahead, String(issued.ahead), { size: 9.5, gapMm: 0.8 });
+  f.labelled(w.wait, w.minutes(issued.estimatedWaitMinutes), { size: 9.5, gapMm: 1 });
+  f.rule();
+  f.text(w.footer, { size: 8.5, ...centred });
   return toBuffer(doc);
 }

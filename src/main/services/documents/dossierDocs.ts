@@ -1,0 +1,297 @@
+import { OFFICE_TIME_ZONE, officeDateVi, officeDayOf, officeTimeOf } from '../../../shared/domain';
+import { code128Png, qrPng, type Png } from './barcodes';
+import { createDocument, cutLine, Frame, mm, placeImage, toBuffer, type Doc, type PlacedImage } from './layout';
+import { buildDossierQrPayload } from './qrPayload';
+import type { ApologySlipInput, ApplicantInfo, DossierDocOptions, DossierRef, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './types';
+
+export * from './types';
+export { buildDossierQrPayload, parseDossierQrPayload, DOSSIER_QR_PREFIX, type DossierQrContent } from './qrPayload';
+
+/**
+ * The dossier documents of the one-stop office, after the forms of Circular
+ * 01/2018/TT-VPCP: the receipt and appointment (Mẫu 01, two copies), the
+ * supplement request (Mẫu 02), the refusal (Mẫu 03) and the apology with a new
+ * date (Mẫu 04). Every one is drawn by the same few pieces below (header,
+ * barcode row, applicant block, signatures) on the layout module's frames.
+ */
+
+// ---------------------------------------------------------------- words
+
+export const TITLES = {
+  receipt: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+  supplement: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+  refusal: 'PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ',
+  apology: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+} as const;
+
+const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+const COPIES = { 1: 'Liên 1: lưu tại Bộ phận tiếp nhận và trả kết quả', 2: 'Liên 2: giao cho người nộp hồ sơ' } as const;
+const SIGN_NOTE = '(Ký và ghi rõ họ tên)';
+
+// ---------------------------------------------------------------- formatting
+
+/** NFC, without control characters (a pasted tab or escape must not reach the printer). */
+const clean = (s: string | null | undefined) =>
+  (s ?? '')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .trim();
+const orDots = (s: string | null | undefined) => clean(s) || '…………';
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "08 giờ 15 phút, ngày 23/11/2026" in the office time zone. */
+export function timeVi(ms: number, timeZone: string = OFFICE_TIME_ZONE): string {
+  const [hh, mi] = officeTimeOf(ms, timeZone).split(':');
+  return `${hh} giờ ${mi} phút, ngày ${officeDateVi(ms, timeZone)}`;
+}
+
+/** "Ba Đình, ngày 23 tháng 11 năm 2026". */
+export function placeDateVi(place: string, ms: number, timeZone: string = OFFICE_TIME_ZONE): string {
+  const [y, m, d] = officeDayOf(ms, timeZone).split('-');
+  return `${clean(place)}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** 1250000 → "1.250.000 đồng"; 0 → "Không thu phí, lệ phí". */
+export function feeVi(vnd: number): string {
+  if (!(vnd > 0)) return 'Không thu phí, lệ phí';
+  return `${String(Math.round(vnd)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+}
+
+// ---------------------------------------------------------------- barcodes
+
+export interface DossierBarcodes {
+  code128: Png;
+  qr: Png;
+}
+
+/**
+ * The Code 128 of the code and the QR of `MCK1:<code>:<secret>`. They differ per
+ * dossier, so only the last few are kept (a reprint, the receipt then a slip).
+ */
+const barcodeCache = new Map<string, Promise<DossierBarcodes>>();
+const BARCODE_CACHE_SIZE = 32;
+export function dossierBarcodes(code: string, secret: string): Promise<DossierBarcodes> {
+  const payload = buildDossierQrPayload(code, secret);
+  let hit = barcodeCache.get(payload);
+  if (hit) {
+    barcodeCache.delete(payload); // re-insert as the most recent
+  } else {
+    hit = Promise.all([code128Png(code), qrPng(payload)]).then(([code128, qr]) => ({ code128, qr }));
+    hit.catch(() => barcodeCache.delete(payload));
+  }
+  barcodeCache.set(payload, hit);
+  while (barcodeCache.size > BARCODE_CACHE_SIZE) barcodeCache.delete(barcodeCache.keys().next().value!);
+  return hit;
+}
+
+type Placed = { code128: PlacedImage; qr: PlacedImage } | undefined;
+
+async function placedBarcodes(doc: Doc, dossier: DossierRef, on: boolean): Promise<Placed> {
+  if (!on) return undefined;
+  const b = await dossierBarcodes(dossier.code, dossier.secret);
+  return { code128: placeImage(doc, b.code128), qr: placeImage(doc, b.qr) };
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+interface Scale {
+  header: number;
+  body: number;
+  title: number;
+  small: number;
+}
+const COMPACT: Scale = { header: 8, body: 9, title: 11.5, small: 7.5 }; // a receipt copy, 128 mm wide
+const PORTRAIT: Scale = { header: 10, body: 11, title: 13.5, small: 9.5 }; // an A4 slip, 170 mm wide
+
+/** Office left, nation and motto right, each with its short rule; then the code left and place and date right. */
+function header(f: Frame, office: OfficeInfo, code: string, dateMs: number, s: Scale) {
+  f.columns([
+    {
+      share: 44,
+      lines: [
+        { text: clean(office.agencyName).toUpperCase(), size: s.header },
+        { text: clean(office.centreName).toUpperCase(), size: s.header, bold: true, ruleAfter: true },
+      ],
+    },
+    {
+      share: 56,
+      lines: [
+        { text: NATION, size: s.header, bold: true },
+        { text: MOTTO, size: s.header + 0.5, bold: true, ruleAfter: true },
+      ],
+    },
+  ]);
+  f.columns([
+    { share: 44, lines: [{ text: `Mã hồ sơ: ${code}`, size: s.header }] },
+    { share: 56, lines: [{ text: placeDateVi(office.place, dateMs, office.timeZone), size: s.header, oblique: true }] },
+  ], 1.5);
+}
+
+function titleBlock(f: Frame, title: string, subtitle: string | undefined, s: Scale) {
+  f.text(title, { size: s.title, bold: true, align: 'center', gapMm: subtitle ? 0.3 : 2 });
+  if (subtitle) f.text(`(${subtitle})`, { size: s.small, align: 'center', oblique: true, gapMm: 2 });
+}
+
+function applicantBlock(f: Frame, applicant: ApplicantInfo, procedureName: string, s: Scale, lead = 'Tiếp nhận hồ sơ của') {
+  const st = { size: s.body, emphasis: 'label' as const, gapMm: 0.8 };
+  f.labelled(lead, `Ông/Bà ${orDots(applicant.fullName)}`, st);
+  f.labelled('Địa chỉ', orDots(applicant.address), st);
+  f.fields([['Số điện thoại', orDots(applicant.phone)], ['Email', orDots(applicant.email)]], st);
+  f.labelled('Nội dung yêu cầu giải quyết', orDots(procedureName), { ...st, gapMm: 1.2 });
+}
+
+function barcodeRow(f: Frame, code: string, images: Placed, s: Scale) {
+  f.barcodes(code, images, { size: s.small + 0.5, gapMm: 1.5 });
+}
+
+/** The strip at the top of a continuation page: which document, which copy, and the barcodes again. */
+function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale) {
+  return (f: Frame) => {
+    f.text(`${title} (tiếp theo)`, { size: s.small, bold: true, align: 'center' });
+    f.text(`${copy ? `${copy.split(':')[0]} — ` : ''}Mã hồ sơ: ${code}`, { size: s.small, align: 'center', gapMm: 1 });
+    barcodeRow(f, code, images, s);
+  };
+}
+
+// ---------------------------------------------------------------- the receipt
+
+function receiptCopy(f: Frame, input: ReceiptInput, copy: 1 | 2, images: Placed, s: Scale) {
+  const { dossier, office, applicant } = input;
+  const tz = office.timeZone;
+  const code = clean(dossier.code);
+  header(f, office, code, dossier.receivedAt, s);
+  barcodeRow(f, code, images, s);
+  titleBlock(f, TITLES.receipt, COPIES[copy], s);
+  f.onNewPage = continuation(TITLES.receipt, COPIES[copy], code, images, s);
+
+  applicantBlock(f, applicant, dossier.procedureName, s);
+  const st = { size: s.body, emphasis: 'label' as const, gapMm: 0.9 };
+  f.text('1. Thành phần hồ sơ nộp gồm:', { size: s.body, bold: true, gapMm: 0.8 });
+  f.table(
+    [
+      { header: 'TT', share: 7, align: 'center' },
+      { header: 'Tên giấy tờ', share: 57 },
+      { header: 'Bản chính', share: 12, align: 'center' },
+      { header: 'Bản sao chứng thực', share: 12, align: 'center' },
+      { header: 'Bản chụp', share: 12, align: 'center' },
+    ],
+    input.documents.map((d, i) => [String(i + 1), orDots(d.name), String(d.originals), String(d.certifiedCopies), String(d.photocopies)]),
+    { size: s.body - 0.5, headerSize: s.small, padMm: 1, gapMm: 1.5 },
+  );
+  const unit = dossier.processingTime.unit === 'working_days' ? 'ngày làm việc' : 'ngày';
+  f.labelled('2. Số lượng hồ sơ', `${two(dossier.sets)} bộ`, st);
+  f.labelled('3. Thời gian giải quyết hồ sơ theo quy định', `${two(dossier.processingTime.value)} ${unit}`, st);
+  f.labelled('4. Thời gian nhận hồ sơ', timeVi(dossier.receivedAt, tz), st);
+  f.labelled('5. Thời gian trả kết quả giải quyết hồ sơ', timeVi(dossier.dueAt, tz), { ...st, emphasis: 'both' });
+  f.labelled(
+    '6. Đăng ký nhận kết quả tại',
+    dossier.resultDelivery === 'post' ? `Qua dịch vụ bưu chính công ích, địa chỉ: ${orDots(dossier.deliveryAddress ?? applicant.address)}` : 'Bộ phận tiếp nhận và trả kết quả',
+    st,
+  );
+  f.labelled('7. Phí, lệ phí', feeVi(dossier.feeVnd), { ...st, gapMm: 1.2 });
+  f.fields([['Vào Sổ theo dõi hồ sơ, Quyển số', orDots(String(dossier.registerBook.volume))], ['Số thứ tự', orDots(String(dossier.registerBook.entry))]], { size: s.body, separator: ', ', gapMm: 2.5 });
+  f.signatures(
+    [
+      { title: 'NGƯỜI NỘP HỒ SƠ', note: SIGN_NOTE, name: clean(applicant.fullName) },
+      { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: SIGN_NOTE, name: clean(input.clerkName) },
+    ],
+    { size: s.body, signRoomMm: 15 },
+  );
+  f.onNewPage = undefined;
+}
+
+/**
+ * The receipt and appointment, two copies: side by side on A4 landscape (a cut
+ * line between them), or one A5 portrait page each. A long documents table
+ * continues on further pages, with its header row and the barcodes repeated.
+ */
+export async function renderReceiptPdf(input: ReceiptInput, options: DossierDocOptions = {}): Promise<Buffer> {
+  const paper = options.paper ?? 'A4_landscape';
+  const margin = 9;
+  const landscape = paper === 'A4_landscape';
+  const doc = createDocument({ widthMm: landscape ? 297 : 148, heightMm: 210, marginMm: margin, title: `${TITLES.receipt} ${clean(input.dossier.code)}`, lang: 'vi' });
+  const images = await placedBarcodes(doc, input.dossier, options.barcodes ?? true);
+  const top = mm(margin);
+  const bottom = doc.page.height - mm(margin);
+  if (landscape) {
+    const half = doc.page.width / 2;
+    receiptCopy(new Frame(doc, mm(margin), half - 2 * mm(margin), top, bottom, 0), input, 1, images, COMPACT);
+    doc.switchToPage(0);
+    receiptCopy(new Frame(doc, half + mm(margin), half - 2 * mm(margin), top, bottom, 0), input, 2, images, COMPACT);
+    cutLine(doc, half);
+  } else {
+    const first = Frame.page(doc);
+    receiptCopy(first, input, 1, images, COMPACT);
+    doc.addPage();
+    receiptCopy(new Frame(doc, first.left, first.width, top, bottom, first.page + 1), input, 2, images, COMPACT);
+  }
+  return toBuffer(doc);
+}
+
+// ---------------------------------------------------------------- the slips
+
+async function slip(input: SlipInput, title: string, options: Pick<DossierDocOptions, 'barcodes'>, body: (f: Frame, s: Scale) => void): Promise<Buffer> {
+  const code = clean(input.dossier.code);
+  const doc = createDocument({ widthMm: 210, heightMm: 297, marginMm: 20, title: `${title} ${code}`, lang: 'vi' });
+  const images = await placedBarcodes(doc, input.dossier, options.barcodes ?? true);
+  const s = PORTRAIT;
+  const f = Frame.page(doc);
+  header(f, input.office, code, input.issuedAt, s);
+  barcodeRow(f, code, images, s);
+  titleBlock(f, title, undefined, s);
+  f.onNewPage = continuation(title, undefined, code, images, s);
+  applicantBlock(f, input.applicant, input.dossier.procedureName, s);
+  f.labelled('Thời gian nhận hồ sơ', timeVi(input.dossier.receivedAt, input.office.timeZone), { size: s.body, emphasis: 'label', gapMm: 2 });
+  body(f, s);
+  f.gap(3);
+  f.signatures(
+    [
+      { title: 'NGƯỜI NỘP HỒ SƠ', note: SIGN_NOTE, name: clean(input.applicant.fullName) },
+      { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: SIGN_NOTE, name: clean(input.clerkName) },
+    ],
+    { size: s.body, signRoomMm: 20 },
+  );
+  return toBuffer(doc);
+}
+
+const para = (s: Scale, gapMm = 1.5) => ({ size: s.body, align: 'justify' as const, gapMm });
+
+/** Mẫu 02: what is missing, why, and whom to ask; the processing clock is paused meanwhile. */
+export function renderSupplementSlipPdf(input: SupplementSlipInput, options: Pick<DossierDocOptions, 'barcodes'> = {}): Promise<Buffer> {
+  return slip(input, TITLES.supplement, options, (f, s) => {
+    f.text('Sau khi xem xét, đối chiếu thành phần hồ sơ, Bộ phận tiếp nhận và trả kết quả đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:', para(s));
+    input.missingItems.forEach((item, i) => f.text(`${i + 1}. ${orDots(item)}`, { size: s.body, indentMm: 5, gapMm: 0.8 }));
+    f.gap(1);
+    f.labelled('Lý do', orDots(input.reason), { ...para(s), emphasis: 'label' });
+    const phone = clean(input.office.phone);
+    f.text(
+      `Thời gian giải quyết hồ sơ tạm dừng từ ngày ${officeDateVi(input.issuedAt, input.office.timeZone)} cho đến khi Ông/Bà nộp đủ hồ sơ bổ sung. Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ Bộ phận tiếp nhận và trả kết quả${phone ? `, số điện thoại ${phone},` : ''} để được hướng dẫn.`,
+      para(s),
+    );
+  });
+}
+
+/** Mẫu 03: the dossier is not accepted, and why. */
+export function renderRefusalSlipPdf(input: RefusalSlipInput, options: Pick<DossierDocOptions, 'barcodes'> = {}): Promise<Buffer> {
+  return slip(input, TITLES.refusal, options, (f, s) => {
+    f.text('Qua xem xét, Bộ phận tiếp nhận và trả kết quả thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:', para(s));
+    f.text(orDots(input.reason), { size: s.body, bold: true, indentMm: 5, gapMm: 1.5 });
+    f.text('Xin thông báo để Ông/Bà được biết và thực hiện.', para(s));
+  });
+}
+
+/** Mẫu 04: the result is late; why, the old appointment, the new one. */
+export function renderApologySlipPdf(input: ApologySlipInput, options: Pick<DossierDocOptions, 'barcodes'> = {}): Promise<Buffer> {
+  const tz = input.office.timeZone;
+  return slip(input, TITLES.apology, options, (f, s) => {
+    const st = { ...para(s), emphasis: 'label' as const };
+    f.labelled('Thời gian hẹn trả kết quả ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả', timeVi(input.oldDueAt, tz), st);
+    f.text('Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết xong đúng hẹn.', para(s));
+    f.labelled('Lý do', orDots(input.reason), st);
+    f.text('Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà và hẹn trả kết quả vào:', para(s, 0.8));
+    f.text(timeVi(input.newDueAt, tz), { size: s.body + 1, bold: true, align: 'center', gapMm: 1.5 });
+    f.text('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà.', para(s));
+  });
+}
