@@ -7,6 +7,7 @@ import { accessRepo } from './repos/access';
 import { ticketsRepo } from './repos/tickets';
 import { catalogueRepo } from './repos/catalogue';
 import { calendarRepo } from './repos/calendar';
+import { dossiersRepo } from './repos/dossiers';
 
 /** The repositories over one connection, plus its write transaction helper. */
 export function createStore(db: Db) {
@@ -20,6 +21,7 @@ export function createStore(db: Db) {
     tickets: ticketsRepo(db),
     catalogue: catalogueRepo(db),
     calendar: calendarRepo(db),
+    dossiers: dossiersRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction: all of it lands or none of it. */
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

@@ -71,6 +71,15 @@ export function createHandlers(hub: Hub): Handlers {
     procedure: ({ params }) => catalogue.get(params.code),
     procedureFields: () => catalogue.fields(),
 
+    registerDossier: ({ body, auth: who }) => hub.dossiers.register(actor(who), body),
+    dossiers: ({ query }) => hub.dossiers.list(query),
+    dossier: ({ params }) => hub.dossiers.get(params.code),
+    refuseDossier: ({ params, body, auth: who }) => hub.dossiers.refuse(actor(who), params.code, body.reason),
+    requestSupplement: ({ params, body, auth: who }) => hub.dossiers.requestSupplement(actor(who), params.code, body.items, body.reason),
+    supplementReceived: ({ params, body, auth: who }) => hub.dossiers.supplementReceived(actor(who), params.code, body.note),
+    resultReady: ({ params, body, auth: who }) => hub.dossiers.resultReady(actor(who), params.code, body.note),
+    handBack: ({ params, body, auth: who }) => hub.dossiers.handBack(actor(who), params.code, body.scanned),
+
     counters: () => admin.counters(),
     openCounter: ({ params, auth: who }) => queue.openCounter(actor(who), params.id),
     counterState: ({ params, auth: who }) => queue.counterState(actor(who), params.id),

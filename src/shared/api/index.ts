@@ -6,3 +6,4 @@ export * from './routes';
 export * from './bridge';
 export * from './catalogue';
 export * from './calendar';
+export * from './dossiers';

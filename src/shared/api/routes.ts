@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as s from './schemas';
 import { calendarDateParam, calendarDayBody, calendarDayEntrySchema, calendarYearQuery, officeHoursSchema } from './calendar';
 import * as c from './catalogue';
+import * as d from './dossiers';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -51,6 +52,15 @@ export const routes = {
   procedures: { method: 'GET', path: '/procedures', roles: CATALOGUE_READERS, summary: 'Search the procedure catalogue (prefix per keystroke; case, diacritics and đ folded) or list a field', query: c.procedureSearchQuery, response: c.procedureListResponse },
   procedure: { method: 'GET', path: '/procedures/:code', roles: CATALOGUE_READERS, summary: 'One procedure with its documents, steps, fees and legal basis', params: c.procedureCodeParam, response: c.procedureDetailSchema },
   procedureFields: { method: 'GET', path: '/procedure-fields', roles: CATALOGUE_READERS, summary: 'Fields (lĩnh vực) of the catalogue with their procedure counts', response: z.array(c.procedureFieldSchema) },
+
+  registerDossier: { method: 'POST', path: '/dossiers', roles: STAFF, summary: 'Register a received dossier (status 2 accepted): code, secret and due time from the procedure', body: d.registerDossierBody, response: d.dossierSchema },
+  dossiers: { method: 'GET', path: '/dossiers', roles: STAFF, summary: "Recent dossiers, newest first, or those matching a code or the applicant's name (folded)", query: d.dossierListQuery, response: d.dossierListResponse },
+  dossier: { method: 'GET', path: '/dossiers/:code', roles: STAFF, summary: 'One dossier with its documents, due time (computed now) and timeline', params: d.dossierCodeParam, response: d.dossierSchema },
+  refuseDossier: { method: 'POST', path: '/dossiers/:code/refuse', roles: STAFF, summary: 'Refuse the dossier with a reason (→ 3)', params: d.dossierCodeParam, body: d.refuseDossierBody, response: d.dossierSchema },
+  requestSupplement: { method: 'POST', path: '/dossiers/:code/supplement-request', roles: STAFF, summary: 'Ask for missing items (→ 5); the processing clock pauses', params: d.dossierCodeParam, body: d.supplementRequestBody, response: d.dossierSchema },
+  supplementReceived: { method: 'POST', path: '/dossiers/:code/supplement-received', roles: STAFF, summary: 'The supplement arrived: back to the status before, the clock resumes', params: d.dossierCodeParam, body: d.dossierNoteBody, response: d.dossierSchema },
+  resultReady: { method: 'POST', path: '/dossiers/:code/result-ready', roles: STAFF, summary: 'Record that the result is ready (→ 9; normally sent by the district)', params: d.dossierCodeParam, body: d.dossierNoteBody, response: d.dossierSchema },
+  handBack: { method: 'POST', path: '/dossiers/:code/hand-back', roles: STAFF, summary: "Hand the result back after scanning the receipt's barcode or QR (→ 10)", params: d.dossierCodeParam, body: d.handBackBody, response: d.dossierSchema },
 
   counters: { method: 'GET', path: '/counters', roles: STAFF, summary: 'Counters and the services each serves', response: z.array(s.counterSchema) },
   openCounter: { method: 'POST', path: '/counters/:id/open', roles: STAFF, summary: 'Sit at a counter', params: s.idParam, response: s.counterStateSchema },
