@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { receiptQrPayload, SECRET_ALPHABET, SECRET_LENGTH } from '../../src/shared/domain';
 import { DEMO, fakeClock, startTestHub, type TestHub } from '../helpers/hub';
@@ -441,5 +445,38 @@ describe('bad input', () => {
     expect(found.body.items.map((i: { applicantName: string }) => i.applicantName)).toEqual([sql]);
     const byNfd = await hub.api('GET', `/dossiers?q=${encodeURIComponent('Ánh Đào'.normalize('NFD'))}`, { token: clerk });
     expect(byNfd.body.items).toHaveLength(1);
+  });
+});
+
+describe('the receipt', () => {
+  it('prints the registered dossier: code, applicant, due time, book, and both barcodes decode back', async () => {
+    const clock = fakeClock(new Date(vn('2026-11-20T16:00:00')).toISOString());
+    hub = await startTestHub({ clock: clock.now });
+    const clerk = await hub.login(DEMO.clerk1[0], DEMO.clerk1[1]);
+    const d = (await register(clerk, dossierBody())).body;
+    const res = await fetch(`${hub.url}/api/v1/dossiers/${d.code}/receipt.pdf`, { headers: { authorization: `Bearer ${clerk}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-receipt-'));
+    const file = path.join(dir, 'receipt.pdf');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain(d.code);
+    expect(text).toContain('Nguyễn Văn An');
+    expect(text).toContain('Đăng ký nhận cha, mẹ, con');
+    expect(text).toContain('16 giờ 00 phút, ngày 25/11/2026');
+    expect(text).toMatch(/Quyển số: 2026, Số thứ tự: 1\b/);
+    // Only the documents ticked as received are listed.
+    expect(text).toContain('Tờ khai đăng ký nhận cha, mẹ, con');
+    expect(text).not.toContain('Chứng cứ chứng minh quan hệ cha, mẹ, con');
+    execFileSync('pdftoppm', ['-r', '200', '-png', file, path.join(dir, 'p')]);
+    const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
+    const symbols = execFileSync('zbarimg', ['--raw', '-q', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+    expect(new Set(symbols)).toEqual(new Set([d.code, receiptQrPayload(d.code, d.secret)]));
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    expect((await fetch(`${hub.url}/api/v1/dossiers/${d.code}/receipt.pdf?paper=A5`, { headers: { authorization: `Bearer ${clerk}` } })).status).toBe(200);
+    expect((await hub.api('GET', '/dossiers/000.00.15.H24-261120-0099/receipt.pdf', { token: clerk })).body.error.code).toBe('UNKNOWN_DOSSIER');
   });
 });

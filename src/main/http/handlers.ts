@@ -5,6 +5,7 @@ import type { Authenticated } from '../services/auth';
 import type { Actor } from '../services/queue';
 import type { Hub } from '../services';
 import { renderTicketPdf } from '../services/documents/ticketPdf';
+import { renderReceiptPdf } from '../services/documents/dossierDocs';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -79,6 +80,15 @@ export function createHandlers(hub: Hub): Handlers {
     supplementReceived: ({ params, body, auth: who }) => hub.dossiers.supplementReceived(actor(who), params.code, body.note),
     resultReady: ({ params, body, auth: who }) => hub.dossiers.resultReady(actor(who), params.code, body.note),
     handBack: ({ params, body, auth: who }) => hub.dossiers.handBack(actor(who), params.code, body.scanned),
+    dossierReceiptPdf: async ({ params, query, reply }) => {
+      const input = hub.dossiers.receiptInput(params.code);
+      const pdf = await renderReceiptPdf(input, { paper: query.paper });
+      void reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="receipt-${input.dossier.code}.pdf"`)
+        .header('cache-control', 'no-store');
+      return pdf as unknown;
+    },
 
     counters: () => admin.counters(),
     openCounter: ({ params, auth: who }) => queue.openCounter(actor(who), params.id),

@@ -24,6 +24,7 @@ import type { Store } from '../db/store';
 import type { DossierRow } from '../db/repos/dossiers';
 import type { Clock } from './clock';
 import type { Actor } from './queue';
+import type { ReceiptInput } from './documents/types';
 
 /** How a status reads in an error message. */
 const STATUS_WORDS: Record<DossierStatusKey, string> = {
@@ -59,6 +60,12 @@ function newSecret(): string {
   let s = '';
   for (let i = 0; i < SECRET_LENGTH; i++) s += SECRET_ALPHABET[randomInt(SECRET_ALPHABET.length)];
   return s;
+}
+
+/** Where the date line says it was written: the commune, ward or district at the end of the office's name, else the whole name. */
+export function placeOf(officeName: string): string {
+  const m = /(?:phường|xã|thị trấn|thị xã|quận|huyện|thành phố)\s+(.+)$/iu.exec(officeName.trim());
+  return (m?.[1] ?? officeName).trim();
 }
 
 const keyOf = (status: number): DossierStatusKey => {
@@ -342,8 +349,36 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     return describe(requireDossier(code));
   }
 
+  /** The dossier mapped onto the receipt's input (reprinted any time; while paused, the due printed at acceptance). */
+  function receiptInput(code: string): ReceiptInput {
+    const d = describe(requireDossier(code));
+    const row = requireDossier(code);
+    const office = store.settings.office();
+    const unit = d.procedure.processingUnit;
+    return {
+      office: { agencyName: office.name, centreName: 'Bộ phận tiếp nhận và trả kết quả', place: placeOf(office.name), timeZone: clock.timeZone },
+      dossier: {
+        code: d.code,
+        secret: d.secret,
+        procedureName: d.procedure.nameVi,
+        receivedAt: d.acceptedAt,
+        sets: d.sets,
+        processingTime: unit === 'working_hours' ? { value: d.procedure.processingValue / 8, unit: 'working_days' } : { value: d.procedure.processingValue, unit },
+        dueAt: d.dueAt ?? row.due_at,
+        resultDelivery: d.resultDelivery,
+        deliveryAddress: d.postalAddress,
+        feeVnd: d.feeCollected,
+        registerBook: { volume: String(d.registerBook.book), entry: d.registerBook.number },
+      },
+      applicant: { fullName: d.applicant.fullName, address: d.applicant.address, phone: d.applicant.phone, email: d.applicant.email },
+      documents: d.documents.filter((x) => x.received).map((x) => ({ name: x.nameVi, originals: x.originals, certifiedCopies: x.certifiedCopies, photocopies: x.photocopies })),
+      clerkName: d.clerk?.fullName ?? '',
+    };
+  }
+
   return {
     register,
+    receiptInput,
     get: (code: string): Dossier => describe(requireDossier(code)),
     list(query: DossierListQuery): { items: DossierSummary[] } {
       const q = query.q.normalize('NFC').trim();

@@ -109,6 +109,8 @@ export const dossierListQuery = z.object({
 });
 export type DossierListQuery = z.output<typeof dossierListQuery>;
 
+export const receiptPdfQuery = z.object({ paper: z.enum(['A4_landscape', 'A5']).default('A4_landscape') });
+
 export const refuseDossierBody = z.object({ reason: requiredMultiLine(2000) });
 export const supplementRequestBody = z.object({
   items: z.array(oneLine(500)).min(1, 'name at least one missing item').max(30, 'at most 30 items'),

@@ -61,6 +61,7 @@ export const routes = {
   supplementReceived: { method: 'POST', path: '/dossiers/:code/supplement-received', roles: STAFF, summary: 'The supplement arrived: back to the status before, the clock resumes', params: d.dossierCodeParam, body: d.dossierNoteBody, response: d.dossierSchema },
   resultReady: { method: 'POST', path: '/dossiers/:code/result-ready', roles: STAFF, summary: 'Record that the result is ready (→ 9; normally sent by the district)', params: d.dossierCodeParam, body: d.dossierNoteBody, response: d.dossierSchema },
   handBack: { method: 'POST', path: '/dossiers/:code/hand-back', roles: STAFF, summary: "Hand the result back after scanning the receipt's barcode or QR (→ 10)", params: d.dossierCodeParam, body: d.handBackBody, response: d.dossierSchema },
+  dossierReceiptPdf: { method: 'GET', path: '/dossiers/:code/receipt.pdf', roles: STAFF, summary: 'The receipt and appointment (two copies) as PDF, to print or reprint', params: d.dossierCodeParam, query: d.receiptPdfQuery, response: z.unknown(), contentType: 'application/pdf' },
 
   counters: { method: 'GET', path: '/counters', roles: STAFF, summary: 'Counters and the services each serves', response: z.array(s.counterSchema) },
   openCounter: { method: 'POST', path: '/counters/:id/open', roles: STAFF, summary: 'Sit at a counter', params: s.idParam, response: s.counterStateSchema },
