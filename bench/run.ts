@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue, --own-hub-build (bundle
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt, --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { median, round } from './lib/stats';
 import { AGED_DAYS, AGED_TICKETS_PER_DAY, copyOffice, makeAgedOffice } from './lib/aged-store';
 import { CALL_DEFAULTS, runEchoCalls, runHubCalls, type FanOutFigures } from './call-to-display';
 import { CATALOGUE_DEFAULTS, runCatalogueBench } from './catalogue-search';
+import { RECEIPT_DEFAULTS, RECEIPT_TARGET_P95_MS, runReceiptBench, type ReceiptBenchResult } from './receipt-pdf';
 import { runBaselineTickets, runHubTickets, TICKETS_DEFAULTS, type HubTicketsResult, type LoadFigures } from './tickets';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -214,11 +215,35 @@ function catalogueBench(out: Record<string, unknown>) {
   if (!recallOk) process.exitCode = 1;
 }
 
+/** Receipt PDF in-process: with barcodes (hub column) against `barcodes: false` (baseline column); target warm p95 ≤ 50 ms. */
+async function receiptBench(out: Record<string, unknown>) {
+  const runs: ReceiptBenchResult[] = [];
+  for (let r = 0; r < rounds; r++) {
+    runs.push(await runReceiptBench());
+    const l = runs[r]!;
+    console.log(`  receipt round ${r + 1}: p50 ${ms(l.withBarcodes.p50)} p95 ${ms(l.withBarcodes.p95)} | no barcodes p50 ${ms(l.withoutBarcodes.p50)} p95 ${ms(l.withoutBarcodes.p95)} | cold ${ms(l.cold.firstWithBarcodes)}`);
+  }
+  const c = new Compared();
+  for (const r of runs) c.add({ ...r.withBarcodes, cold: r.cold.firstWithBarcodes, reprintP50: r.reprint.p50, a5P50: r.a5.p50 }, { ...r.withoutBarcodes, cold: r.cold.firstWithoutBarcodes, reprintP50: r.withoutBarcodes.p50, a5P50: r.withoutBarcodes.p50 });
+  const row = (metric: string, k: string, target = ''): Row => ({ metric, hub: ms(c.h(k)), baseline: ms(c.b(k)), ratio: x(c.ratio(k)), target });
+  const importMs = median(runs.map((r) => r.cold.importMs));
+  printTable(`Receipt PDF (A4 landscape, two copies, ${RECEIPT_DEFAULTS.documents} documents), ${RECEIPT_DEFAULTS.runs} runs, a new dossier code each; with barcodes vs barcodes: false (medians of ${rounds} rounds)`, [
+    row('warm p50', 'p50'),
+    row('warm p95', 'p95', `≤ ${RECEIPT_TARGET_P95_MS} ms: ${verdict(c.h('p95') <= RECEIPT_TARGET_P95_MS)}`),
+    row('warm p99', 'p99'),
+    row(`cold: first receipt in a fresh process (after ${importMs.toFixed(0)} ms import)`, 'cold'),
+    { metric: 'reprint of one dossier (barcodes cached), p50', hub: ms(c.h('reprintP50')), baseline: '', ratio: '', target: '' },
+    { metric: 'A5 (two pages), p50', hub: ms(c.h('a5P50')), baseline: '', ratio: '', target: '' },
+    { metric: 'PDF size', hub: `${(c.h('bytes') / 1024).toFixed(1)} KiB`, baseline: `${(c.b('bytes') / 1024).toFixed(1)} KiB`, ratio: '', target: '' },
+  ]);
+  out.receipt = { config: RECEIPT_DEFAULTS, target: { p95Ms: RECEIPT_TARGET_P95_MS, met: c.h('p95') <= RECEIPT_TARGET_P95_MS }, hub: c.medians('hub'), baseline: c.medians('baseline'), ratio: { p50: c.ratio('p50'), p95: c.ratio('p95'), cold: c.ratio('cold') }, importMs, rounds: runs };
+}
+
 async function main() {
   const started = new Date();
   const t0 = performance.now();
   const needsHub = !only || only === 'calls' || only === 'tickets';
-  const hub = needsHub ? await resolveHub(ownHubBuild) : { how: 'not needed (catalogue only)', script: '' };
+  const hub = needsHub ? await resolveHub(ownHubBuild) : { how: `not needed (${only} only)`, script: '' };
   const baselines = needsHub ? await buildBaselines() : { sseEcho: '', sqliteInsert: '' };
   const cpu = os.cpus();
   console.log(`MotCua hub benchmarks: ${rounds} round(s), ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, Node ${process.version}`);
@@ -238,6 +263,7 @@ async function main() {
   if (!only || only === 'calls') await callsBench(hub.script, baselines.sseEcho, out);
   if (!only || only === 'tickets') await ticketsBench(hub.script, baselines.sqliteInsert, out);
   if (!only || only === 'catalogue') catalogueBench(out);
+  if (!only || only === 'receipt') await receiptBench(out);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

@@ -264,7 +264,7 @@ export function renderSupplementSlipPdf(input: SupplementSlipInput, options: Pic
     f.text('Sau khi xem xét, đối chiếu thành phần hồ sơ, Bộ phận tiếp nhận và trả kết quả đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:', para(s));
     input.missingItems.forEach((item, i) => f.text(`${i + 1}. ${orDots(item)}`, { size: s.body, indentMm: 5, gapMm: 0.8 }));
     f.gap(1);
-    f.labelled('Lý do', orDots(input.reason), { ...para(s), emphasis: 'label' });
+    f.labelled('Lý do', orDots(input.reason), { ...para(s), align: 'left', emphasis: 'label' });
     const phone = clean(input.office.phone);
     f.text(
       `Thời gian giải quyết hồ sơ tạm dừng từ ngày ${officeDateVi(input.issuedAt, input.office.timeZone)} cho đến khi Ông/Bà nộp đủ hồ sơ bổ sung. Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ Bộ phận tiếp nhận và trả kết quả${phone ? `, số điện thoại ${phone},` : ''} để được hướng dẫn.`,
@@ -286,7 +286,7 @@ export function renderRefusalSlipPdf(input: RefusalSlipInput, options: Pick<Doss
 export function renderApologySlipPdf(input: ApologySlipInput, options: Pick<DossierDocOptions, 'barcodes'> = {}): Promise<Buffer> {
   const tz = input.office.timeZone;
   return slip(input, TITLES.apology, options, (f, s) => {
-    const st = { ...para(s), emphasis: 'label' as const };
+    const st = { ...para(s), align: 'left' as const, emphasis: 'label' as const };
     f.labelled('Thời gian hẹn trả kết quả ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả', timeVi(input.oldDueAt, tz), st);
     f.text('Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết xong đúng hẹn.', para(s));
     f.labelled('Lý do', orDots(input.reason), st);

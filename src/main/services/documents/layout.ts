@@ -55,8 +55,40 @@ export function createDocument(spec: PageSpec): Doc {
   const f = fonts();
   doc.registerFont(FONT.regular, f.regular);
   doc.registerFont(FONT.bold, f.bold);
+  doc.font(FONT.bold);
+  shareFontWork(doc, FONT.bold);
   doc.font(FONT.regular);
+  shareFontWork(doc, FONT.regular);
   return doc;
+}
+
+/**
+ * pdfkit parses the TTF again for every document and shapes every word again
+ * (fontkit's GSUB/GPOS layout), which is most of a receipt's time. The parsed
+ * font and the per-word layout cache do not depend on the document, so every
+ * document shares one of each per face; what does depend on the document, the
+ * glyph subset it embeds, stays per document. The cache is dropped when it grows
+ * past WORD_CACHE_LIMIT distinct words (names and addresses are open-ended).
+ */
+interface PdfkitEmbeddedFont {
+  font: { createSubset(): unknown };
+  subset: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+const shared = new Map<string, { font: PdfkitEmbeddedFont['font']; words: Record<string, unknown>; uses: number }>();
+const WORD_CACHE_LIMIT = 20_000;
+function shareFontWork(doc: Doc, face: string) {
+  const current = (doc as unknown as { _font?: PdfkitEmbeddedFont })._font;
+  if (!current || !current.layoutCache) return;
+  let s = shared.get(face);
+  // Counting the cache's keys is O(n): done every 64th document only.
+  if (!s || (++s.uses % 64 === 0 && Object.keys(s.words).length > WORD_CACHE_LIMIT)) {
+    s = { font: s?.font ?? current.font, words: Object.create(null) as Record<string, unknown>, uses: 0 };
+    shared.set(face, s);
+  }
+  current.font = s.font;
+  current.subset = s.font.createSubset();
+  current.layoutCache = s.words;
 }
 
 export interface TextStyle {
@@ -101,6 +133,10 @@ export function placeImage(doc: Doc, png: Png): PlacedImage {
 }
 
 const LINE_GAP = 1;
+
+/** Measured paragraph heights by face, size, width and text: the same labels recur on every copy and every document. */
+const heights = new Map<string, number>();
+const HEIGHT_CACHE_LIMIT = 10_000;
 
 export class Frame {
   /** Index of the page this frame writes on. */
@@ -162,7 +198,14 @@ export class Frame {
 
   /** Height of `text` in `style` over `width` (default: the frame's width less the indent). */
   measure(text: string, style: TextStyle, width = this.width - mm(style.indentMm ?? 0)): number {
-    return this.font(style).heightOfString(text, { width, lineGap: LINE_GAP });
+    const key = `${style.bold ? 'b' : 'r'}|${style.size}|${width.toFixed(3)}|${text}`;
+    let h = heights.get(key);
+    if (h === undefined) {
+      h = this.font(style).heightOfString(text, { width, lineGap: LINE_GAP });
+      if (heights.size >= HEIGHT_CACHE_LIMIT) heights.clear();
+      heights.set(key, h);
+    }
+    return h;
   }
 
   /** A paragraph; kept on one page. */
