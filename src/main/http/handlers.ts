@@ -28,6 +28,10 @@ function actor(auth: Authenticated | null): Actor {
 /** Thin: each handler maps a request onto one service call. */
 export function createHandlers(hub: Hub): Handlers {
   const { queue, auth, admin, catalogue } = hub;
+  const ticketPdf = async (id: number, lang: 'vi' | 'en') => {
+    const issued = queue.ticketInfo(id);
+    return { issued, pdf: await renderTicketPdf({ officeName: hub.store.settings.office().name, issued, lang, timeZone: hub.clock.timeZone }) };
+  };
   return {
     health: () => ({ ok: true, version: hub.version, schemaVersion: hub.schemaVersion, officeDay: hub.clock.officeDay(), time: hub.clock.now() }),
     login: ({ body }) => auth.login(body.username, body.pin),
@@ -59,8 +63,7 @@ export function createHandlers(hub: Hub): Handlers {
 
     issueTicket: ({ body, auth: who }) => queue.issue({ serviceId: body.serviceId, priority: body.priority, source: who?.principal.kind === 'device' ? 'kiosk' : 'counter' }),
     ticketPdf: async ({ params, query, reply }) => {
-      const issued = queue.ticketInfo(params.id);
-      const pdf = await renderTicketPdf({ officeName: hub.store.settings.office().name, issued, lang: query.lang, timeZone: hub.clock.timeZone });
+      const { issued, pdf } = await ticketPdf(params.id, query.lang);
       void reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="ticket-${issued.ticket.number}.pdf"`)
@@ -88,6 +91,17 @@ export function createHandlers(hub: Hub): Handlers {
         .header('content-disposition', `inline; filename="receipt-${input.dossier.code}.pdf"`)
         .header('cache-control', 'no-store');
       return pdf as unknown;
+    },
+
+    printTicket: async ({ params, body }) => {
+      const { issued, pdf } = await ticketPdf(params.id, body.lang);
+      await hub.printing.print(pdf, { printer: body.printer, jobName: `MotCua ticket ${issued.ticket.number}` });
+      return { ok: true as const };
+    },
+    printers: () => hub.printing.printers(),
+    printTestPage: async ({ body }) => {
+      await hub.printing.testPage(body.printer);
+      return { ok: true as const };
     },
 
     counters: () => admin.counters(),

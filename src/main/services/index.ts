@@ -7,6 +7,7 @@ import { createAuthService } from './auth';
 import { createAdminService } from './admin';
 import { createCatalogueService } from './catalogue';
 import { createCalendarService } from './calendar';
+import { createPrintService } from './printing';
 import { createDossierService } from './dossiers';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
@@ -18,7 +19,8 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const catalogue = createCatalogueService(store);
   const calendar = createCalendarService(store, clock);
   calendar.seedIfEmpty();
+  const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, version: options.version, schemaVersion: schemaVersion(store.db) };
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

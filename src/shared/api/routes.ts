@@ -63,6 +63,10 @@ export const routes = {
   handBack: { method: 'POST', path: '/dossiers/:code/hand-back', roles: STAFF, summary: "Hand the result back after scanning the receipt's barcode or QR (→ 10)", params: d.dossierCodeParam, body: d.handBackBody, response: d.dossierSchema },
   dossierReceiptPdf: { method: 'GET', path: '/dossiers/:code/receipt.pdf', roles: STAFF, summary: 'The receipt and appointment (two copies) as PDF, to print or reprint', params: d.dossierCodeParam, query: d.receiptPdfQuery, response: z.unknown(), contentType: 'application/pdf' },
 
+  printTicket: { method: 'POST', path: '/tickets/:id/print', roles: ['kiosk', ...STAFF], summary: 'Print the ticket on a printer of the hub (the OS spooler)', params: s.idParam, body: s.printTicketBody, response: s.okSchema },
+  printers: { method: 'GET', path: '/printers', roles: STAFF, summary: "Printers the hub's spooler knows", response: z.array(s.printerSchema) },
+  printTestPage: { method: 'POST', path: '/printers/test-page', roles: ADMIN, summary: 'Print an 80 mm test page', body: s.testPageBody, response: s.okSchema },
+
   counters: { method: 'GET', path: '/counters', roles: STAFF, summary: 'Counters and the services each serves', response: z.array(s.counterSchema) },
   openCounter: { method: 'POST', path: '/counters/:id/open', roles: STAFF, summary: 'Sit at a counter', params: s.idParam, response: s.counterStateSchema },
   counterState: { method: 'GET', path: '/counters/:id/state', roles: STAFF, summary: 'Current ticket and waiting counts', params: s.idParam, response: s.counterStateSchema },
