@@ -299,12 +299,19 @@ describe('the life of a dossier', () => {
   it('refuses only where the national list allows it, with the reason on the timeline', async () => {
     hub = await startTestHub();
     const clerk = await hub.login(DEMO.clerk1[0], DEMO.clerk1[1]);
+    // Refusing an accepted dossier: it turns out ineligible (the refusal-to-resolve slip).
+    const ineligible = (await register(clerk, dossierBody())).body;
+    const early = await act(clerk, ineligible.code, 'refuse', { reason: 'Không đủ điều kiện' });
+    expect(early.status).toBe(200);
+    expect(early.body.events.at(-1)).toMatchObject({ fromStatus: 2, toStatus: 3, note: 'Không đủ điều kiện' });
+    const ready = (await register(clerk, dossierBody())).body;
+    await act(clerk, ready.code, 'result-ready', {});
+    const late = await act(clerk, ready.code, 'refuse', { reason: 'x' });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'INVALID_DOSSIER_STATE', details: { status: 9, statusKey: 'result_ready' } });
+
     const d = (await register(clerk, dossierBody())).body;
     const before = snapshot();
-    const early = await act(clerk, d.code, 'refuse', { reason: 'Không đủ điều kiện' });
-    expect(early.status).toBe(409);
-    expect(early.body.error).toMatchObject({ code: 'INVALID_DOSSIER_STATE', details: { status: 2, statusKey: 'accepted' } });
-    expect(early.body.error.message).toContain('is accepted (status 2)');
     expect((await act(clerk, d.code, 'supplement-received', {})).body.error.code).toBe('INVALID_DOSSIER_STATE');
     expect((await act(clerk, d.code, 'hand-back', { scanned: d.code })).body.error.code).toBe('INVALID_DOSSIER_STATE');
     expect(snapshot()).toEqual(before);

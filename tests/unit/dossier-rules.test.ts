@@ -51,6 +51,8 @@ describe('statuses', () => {
     expect(canMoveDossier('result_ready', 'handed_over')).toBe(true);
     expect(canMoveDossier('accepted', 'handed_over')).toBe(false);
     expect(canMoveDossier('refused', 'accepted')).toBe(false);
+    expect(canMoveDossier('accepted', 'refused')).toBe(true);
+    expect(canMoveDossier('result_ready', 'refused')).toBe(false);
   });
   it('stops the clock while a supplement is awaited', () => {
     expect(clockRuns('accepted')).toBe(true);

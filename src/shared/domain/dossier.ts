@@ -35,9 +35,10 @@ export const FINAL_STATUSES: readonly DossierStatusKey[] = ['refused', 'withdraw
  */
 const MOVES: Record<DossierStatusKey, readonly DossierStatusKey[]> = {
   submitted_online: ['accepted', 'refused', 'supplement_requested'],
-  accepted: ['processing', 'supplement_requested', 'financial_obligation', 'withdrawn', 'stopped', 'result_ready'],
+  // Refusal after acceptance is the "refusal to resolve" slip (phiếu từ chối giải quyết): the dossier turns out ineligible.
+  accepted: ['processing', 'supplement_requested', 'financial_obligation', 'refused', 'withdrawn', 'stopped', 'result_ready'],
   refused: [],
-  processing: ['supplement_requested', 'financial_obligation', 'withdrawn', 'stopped', 'result_ready'],
+  processing: ['supplement_requested', 'financial_obligation', 'refused', 'withdrawn', 'stopped', 'result_ready'],
   supplement_requested: ['accepted', 'processing', 'withdrawn', 'stopped', 'refused'],
   financial_obligation: ['processing', 'result_ready', 'withdrawn', 'stopped'],
   withdrawn: [],
