@@ -18,6 +18,7 @@ import { Modal } from '../components/Modal';
 import { ServiceChoices } from '../components/ServiceChoices';
 import { isAtCounter } from '../../shared/domain';
 import { availableActions } from './actions';
+import { DossierWorkspace, type DossierView } from './dossiers/DossierWorkspace';
 import type { Counter, CounterState, Service, Ticket } from '../../shared/api';
 
 const COUNTER_KEY = 'motcua.counterId';
@@ -111,7 +112,7 @@ function CounterWorkspace({ token, clerk, onLogout }: { token: string; clerk: St
   return <CounterMain token={token} clerk={clerk} counterId={counterId} services={services} onChangeCounter={() => choose(null)} onLogout={onLogout} handleAuth={handleAuth} />;
 }
 
-function TopBar({ clerk, title, children }: { clerk: StoredClerk; title: string; children?: ReactNode }) {
+function TopBar({ clerk, title, nav, children }: { clerk: StoredClerk; title: string; nav?: ReactNode; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
@@ -120,6 +121,7 @@ function TopBar({ clerk, title, children }: { clerk: StoredClerk; title: string;
         MotCua
       </span>
       <span className="topbar__title">{title}</span>
+      {nav}
       <span className="topbar__user" title={clerk.username}>
         {t('counter.clerk')}: <strong>{clerk.fullName}</strong>
       </span>
@@ -261,6 +263,8 @@ function CounterMain({
   const [toast, setToast] = useState<{ text: string; kind: 'error' | 'info'; id: number } | null>(null);
   const [dialog, setDialog] = useState<'transfer' | 'walkin' | null>(null);
   const [lastNoShow, setLastNoShow] = useState<Ticket | null>(null);
+  const [mode, setMode] = useState<'queue' | 'dossiers'>('queue');
+  const [dossierView, setDossierView] = useState<DossierView>({ kind: 'empty' });
 
   const fail = useCallback(
     (err: unknown) => {
@@ -327,13 +331,13 @@ function CounterMain({
   }, [can.recall, cur, run]);
 
   // Keyboard: N = call next, R = recall; not while typing or with a dialog open.
-  const keys = useRef({ callNext, recall, dialog });
+  const keys = useRef({ callNext, recall, dialog, mode });
   useEffect(() => {
-    keys.current = { callNext, recall, dialog };
+    keys.current = { callNext, recall, dialog, mode };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target) || keys.current.dialog) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target) || keys.current.dialog || keys.current.mode !== 'queue') return;
       const k = e.key.toLowerCase();
       if (k === 'n') {
         e.preventDefault();
@@ -356,7 +360,20 @@ function CounterMain({
 
   return (
     <div className="counter-app">
-      <TopBar clerk={clerk} title={title}>
+      <TopBar
+        clerk={clerk}
+        title={title}
+        nav={
+          <nav className="viewtabs" aria-label={t('counter.views')}>
+            <button type="button" className={`viewtabs__tab${mode === 'queue' ? ' is-active' : ''}`} aria-pressed={mode === 'queue'} onClick={() => setMode('queue')}>
+              {t('counter.tabQueue')}
+            </button>
+            <button type="button" className={`viewtabs__tab${mode === 'dossiers' ? ' is-active' : ''}`} aria-pressed={mode === 'dossiers'} onClick={() => setMode('dossiers')}>
+              {t('counter.tabDossiers')}
+            </button>
+          </nav>
+        }
+      >
         <button type="button" className="btn btn--ghost" onClick={onChangeCounter}>
           {t('counter.changeCounter')}
         </button>
@@ -378,7 +395,8 @@ function CounterMain({
           </button>
         </div>
       )}
-      <main className="counter-main">
+      {mode === 'dossiers' && <DossierWorkspace view={dossierView} onView={setDossierView} onAuthError={handleAuth} />}
+      <main className="counter-main" hidden={mode !== 'queue'}>
         <section className="current" aria-labelledby="current-title">
           <h2 id="current-title" className="panel-title">
             {t('counter.current')}
@@ -453,6 +471,19 @@ function CounterMain({
               onClick={() => void run('pause', () => api('pauseCounter', { params: { id: counterId }, body: { paused: !counter?.paused } }))}
             >
               {counter?.paused ? t('counter.resume') : t('counter.pause')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--action btn--dossier"
+              disabled={cur?.status !== 'serving'}
+              title={t('counter.registerDossierHint')}
+              onClick={() => {
+                if (!cur) return;
+                setDossierView({ kind: 'register', ticket: { id: cur.id, number: cur.number }, n: Date.now() });
+                setMode('dossiers');
+              }}
+            >
+              {t('counter.registerDossier')}
             </button>
           </div>
 

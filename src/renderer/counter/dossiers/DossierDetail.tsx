@@ -1,0 +1,423 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../app/errors';
+import { formatDateTime, localized } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
+import { FormError } from '../../components/FormError';
+import { Modal } from '../../components/Modal';
+import { canMoveDossier, dossierStatusKey, FINAL_STATUSES } from '../../../shared/domain';
+import { getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
+import { formatDue, processingText, statusLabel } from './format';
+import { messagesFor } from './RegisterForm';
+import { usePrintReceipt } from './usePrintReceipt';
+
+export function isFinal(status: number): boolean {
+  const key = dossierStatusKey(status);
+  return !!key && FINAL_STATUSES.includes(key);
+}
+
+type Dialog = 'refuse' | 'supplement' | 'received' | 'ready' | null;
+
+/** How the due time reads: red when overdue, amber when nearly due. */
+export function DueText({ d }: { d: Pick<Dossier, 'dueAt' | 'dueStatus' | 'paused' | 'status'> }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  if (d.paused) return <span className="due due--paused">{t('dossier.due.paused')}</span>;
+  if (d.dueAt === null) return <span className="due muted">{t('dossier.due.none')}</span>;
+  // A closed dossier keeps its due time, without the alarm colours.
+  const st = isFinal(d.status) ? null : d.dueStatus;
+  return (
+    <span className={`due${st ? ` due--${st}` : ''}`}>
+      {formatDue(d.dueAt, lang)}
+      {st && st !== 'on_time' && <span className={`due__badge due__badge--${st}`}>{t(`dossier.due.${st}`)}</span>}
+    </span>
+  );
+}
+
+export function DossierDetail({ code, onChanged, onAuthError }: { code: string; onChanged: (d: Dossier) => void; onAuthError: (err: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [d, setD] = useState<Dossier | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const printer = usePrintReceipt();
+
+  useEffect(() => {
+    let alive = true;
+    setD(null);
+    setLoadError(null);
+    setInfo(null);
+    getDossier(code)
+      .then((x) => alive && setD(x))
+      .catch((err: unknown) => {
+        if (alive && !onAuthError(err)) setLoadError(err);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [code, onAuthError]);
+
+  if (loadError) return <FormError error={loadError} />;
+  if (!d) return <p className="muted">{t('common.loading')}</p>;
+
+  const key = dossierStatusKey(d.status);
+  const can = (to: Parameters<typeof canMoveDossier>[1]) => !!key && canMoveDossier(key, to);
+  const done = (next: Dossier, message?: string) => {
+    setD(next);
+    setDialog(null);
+    setInfo(message ?? t('dossier.saved', { code: next.code, status: statusLabel(next.status) }));
+    onChanged(next);
+  };
+  const receivedBack = key === 'supplement_requested' && (can('accepted') || can('processing'));
+
+  return (
+    <article className="dossier" aria-labelledby="dossier-code">
+      <header className="dossier__head">
+        <div>
+          <p className="muted">{t('dossier.code')}</p>
+          <h1 id="dossier-code" className="dossier__code mono">
+            {d.code}
+          </h1>
+        </div>
+        <span className={`dstatus dstatus--${key ?? 'unknown'}`}>{statusLabel(d.status)}</span>
+      </header>
+      {info && (
+        <p className="notice notice--ok" role="status">
+          {info}
+        </p>
+      )}
+
+      <div className="dossier__cols">
+        <div className="dossier__main">
+          <dl className="dossier__facts">
+            <div className="dossier__fact--wide">
+              <dt>{t('dossier.procedure')}</dt>
+              <dd>
+                <span className="mono muted">{d.procedure.code}</span> {localized(d.procedure, lang)} · {processingText({ value: d.procedure.processingValue, unit: d.procedure.processingUnit })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('dossier.dueAt')}</dt>
+              <dd>
+                <DueText d={d} />
+                {d.remainingWorkingHours !== null && !d.paused && (
+                  <span className="muted dossier__remaining">
+                    {d.remainingWorkingHours >= 0 ? t('dossier.remaining', { hours: Math.round(d.remainingWorkingHours * 10) / 10 }) : t('dossier.late', { hours: Math.round(-d.remainingWorkingHours * 10) / 10 })}
+                  </span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('dossier.acceptedAt')}</dt>
+              <dd>{formatDateTime(d.acceptedAt)}</dd>
+            </div>
+            <div>
+              <dt>{t('dossier.applicant')}</dt>
+              <dd>
+                {d.applicant.fullName}
+                <span className="muted">
+                  {' '}
+                  · {t(`dossier.idTypes.${d.applicant.idType}`)} <span className="mono">{d.applicant.idNumber}</span>
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('dossier.contact')}</dt>
+              <dd>
+                <span className="mono">{d.applicant.phone}</span>
+                {d.applicant.email ? ` · ${d.applicant.email}` : ''}
+                <br />
+                {d.applicant.address}
+              </dd>
+            </div>
+            {d.owner && (
+              <div>
+                <dt>{t('dossier.owner')}</dt>
+                <dd>
+                  {d.owner.fullName} <span className="muted mono">{d.owner.idNumber}</span>
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('dossier.delivery')}</dt>
+              <dd>
+                {t(`dossier.deliveries.${d.resultDelivery}`)}
+                {d.postalAddress ? `: ${d.postalAddress}` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('dossier.sets')}</dt>
+              <dd>{d.sets}</dd>
+            </div>
+            <div>
+              <dt>{t('dossier.registerBook')}</dt>
+              <dd>{t('dossier.registerBookValue', { book: d.registerBook.book, number: d.registerBook.number })}</dd>
+            </div>
+            {d.clerk && (
+              <div>
+                <dt>{t('dossier.clerk')}</dt>
+                <dd>
+                  {d.clerk.fullName}
+                  {d.ticketNumber ? ` · ${t('dossier.ticket')} ${d.ticketNumber}` : ''}
+                </dd>
+              </div>
+            )}
+            {d.notes && (
+              <div className="dossier__fact--wide">
+                <dt>{t('dossier.notes')}</dt>
+                <dd className="dossier__notes">{d.notes}</dd>
+              </div>
+            )}
+          </dl>
+
+          {d.supplement && (
+            <div className="dossier__supplement">
+              <strong>{t('dossier.supplementOpen', { at: formatDateTime(d.supplement.requestedAt) })}</strong>
+              <ul>
+                {d.supplement.items.map((it, n) => (
+                  <li key={n}>{it}</li>
+                ))}
+              </ul>
+              <p className="muted">
+                {t('dossier.reason')}: {d.supplement.reason}
+              </p>
+            </div>
+          )}
+
+          <h2 className="dossier__h2">{t('dossier.documents')}</h2>
+          <ul className="dossier__docs">
+            {d.documents.map((doc, n) => (
+              <li key={n} className={doc.received ? '' : 'is-off'}>
+                <span>{lang === 'en' && doc.nameEn ? doc.nameEn : doc.nameVi}</span>
+                <span className="muted">
+                  {t('dossier.docCounts', { o: doc.originals, c: doc.certifiedCopies, p: doc.photocopies })}
+                  {doc.received ? '' : ` · ${t('dossier.notReceived')}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+
+          <h2 className="dossier__h2">{t('dossier.timeline')}</h2>
+          <ol className="timeline">
+            {d.events.map((e, n) => (
+              <li key={n} className="timeline__item">
+                <span className="timeline__at mono">{formatDateTime(e.at)}</span>
+                <span className="timeline__what">
+                  {e.fromStatus !== null ? `${statusLabel(e.fromStatus)} → ` : ''}
+                  <strong>{statusLabel(e.toStatus)}</strong>
+                </span>
+                <span className="timeline__who muted">
+                  {t(`dossier.timelineActor.${e.actor.kind}`)}
+                  {e.actor.name ? `: ${e.actor.name}` : ''}
+                  {e.stage ? ` · ${e.stage}` : ''}
+                </span>
+                {e.note && <span className="timeline__note">{e.note}</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+
+        <aside className="dossier__side" aria-labelledby="dossier-actions">
+          <h2 id="dossier-actions" className="panel-title">
+            {t('dossier.actionsTitle')}
+          </h2>
+          {can('handed_over') && <HandBack dossier={d} onDone={(x) => done(x, t('dossier.handedBack', { code: x.code }))} onAuthError={onAuthError} />}
+          <div className="dossier__buttons">
+            {receivedBack && (
+              <button type="button" className="btn btn--lg btn--go" onClick={() => setDialog('received')}>
+                {t('dossier.supplementReceived')}
+              </button>
+            )}
+            {can('result_ready') && (
+              <button type="button" className="btn btn--lg btn--go" onClick={() => setDialog('ready')}>
+                {t('dossier.resultReady')}
+              </button>
+            )}
+            {can('supplement_requested') && (
+              <button type="button" className="btn btn--lg btn--warn" onClick={() => setDialog('supplement')}>
+                {t('dossier.supplementRequest')}
+              </button>
+            )}
+            {can('refused') && (
+              <button type="button" className="btn btn--lg btn--danger" onClick={() => setDialog('refuse')}>
+                {t('dossier.refuse')}
+              </button>
+            )}
+            <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code)}>
+              {t('dossier.reprintReceipt')}
+            </button>
+          </div>
+          {!can('handed_over') && !receivedBack && !can('result_ready') && !can('supplement_requested') && !can('refused') && <p className="muted">{t('dossier.noActions')}</p>}
+          <p className={`print-status print-status--${printer.state.kind}`} role="status">
+            {printer.text}
+          </p>
+        </aside>
+      </div>
+
+      {dialog === 'refuse' && (
+        <ReasonDialog title={t('dossier.refuseTitle', { code: d.code })} label={t('dossier.reason')} required onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(reason) => refuseDossier(d.code, reason)} onDone={(x) => done(x)} field="reason" />
+      )}
+      {dialog === 'received' && (
+        <ReasonDialog title={t('dossier.supplementReceivedTitle', { code: d.code })} label={t('dossier.note')} onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(note) => supplementReceived(d.code, note)} onDone={(x) => done(x)} field="note" />
+      )}
+      {dialog === 'ready' && (
+        <ReasonDialog title={t('dossier.resultReadyTitle', { code: d.code })} label={t('dossier.note')} onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(note) => resultReady(d.code, note)} onDone={(x) => done(x)} field="note" />
+      )}
+      {dialog === 'supplement' && <SupplementDialog dossier={d} onClose={() => setDialog(null)} onAuthError={onAuthError} onDone={(x) => done(x)} />}
+    </article>
+  );
+}
+
+function ReasonDialog({ title, label, required, field, submit, onDone, onClose, onAuthError }: { title: string; label: string; required?: boolean; field: string; submit: (text: string) => Promise<Dossier>; onDone: (d: Dossier) => void; onClose: () => void; onAuthError: (err: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const msgs = messagesFor(error, field);
+  return (
+    <Modal title={title} onClose={onClose}>
+      <form
+        className="dossier-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          submit(text)
+            .then(onDone)
+            .catch((err: unknown) => {
+              if (!onAuthError(err)) setError(err);
+            })
+            .finally(() => setBusy(false));
+        }}
+      >
+        <div className={`field${msgs.length ? ' has-error' : ''}`}>
+          <label className="field__label" htmlFor={id}>
+            {label}
+          </label>
+          <textarea id={id} rows={4} value={text} onChange={(e) => setText(e.target.value)} required={required} maxLength={2000} aria-invalid={msgs.length ? true : undefined} />
+          {msgs.length > 0 && <span className="field__error">{msgs.join('; ')}</span>}
+        </div>
+        <FormError error={error} />
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy || (required && !text.trim())}>
+            {t('dossier.confirm')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function SupplementDialog({ dossier, onDone, onClose, onAuthError }: { dossier: Dossier; onDone: (d: Dossier) => void; onClose: () => void; onAuthError: (err: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const missing = dossier.documents.filter((x) => !x.received).map((x) => x.nameVi);
+  const [items, setItems] = useState<string[]>(missing.length ? missing : ['']);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const filled = items.map((s) => s.trim()).filter(Boolean);
+  return (
+    <Modal title={t('dossier.supplementTitle', { code: dossier.code })} onClose={onClose} wide>
+      <form
+        className="dossier-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          requestSupplement(dossier.code, filled, reason)
+            .then(onDone)
+            .catch((err: unknown) => {
+              if (!onAuthError(err)) setError(err);
+            })
+            .finally(() => setBusy(false));
+        }}
+      >
+        <p className="muted">{t('dossier.supplementLead')}</p>
+        <fieldset className="supp-items">
+          <legend>{t('dossier.supplementItems')}</legend>
+          {items.map((it, n) => (
+            <div key={n} className="supp-items__row">
+              <input value={it} onChange={(e) => setItems((l) => l.map((x, i) => (i === n ? e.target.value : x)))} aria-label={t('dossier.supplementItem', { n: n + 1 })} maxLength={500} />
+              <button type="button" className="btn btn--small btn--danger" aria-label={t('dossier.supplementRemoveItem', { n: n + 1 })} disabled={items.length === 1} onClick={() => setItems((l) => l.filter((_, i) => i !== n))}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+          ))}
+          <button type="button" className="btn btn--small" disabled={items.length >= 30} onClick={() => setItems((l) => [...l, ''])}>
+            + {t('dossier.supplementAddItem')}
+          </button>
+        </fieldset>
+        <div className="field">
+          <label className="field__label" htmlFor={id}>
+            {t('dossier.reason')}
+          </label>
+          <textarea id={id} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+        </div>
+        <FormError error={error} />
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy || filled.length === 0 || !reason.trim()}>
+            {t('dossier.confirm')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** The hand-back field: a USB scanner types the receipt's barcode or QR text and presses Enter. */
+function HandBack({ dossier, onDone, onAuthError }: { dossier: Dossier; onDone: (d: Dossier) => void; onAuthError: (err: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [scanned, setScanned] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <form
+      className="handback"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!scanned.trim() || busy) return;
+        setBusy(true);
+        setError(null);
+        handBack(dossier.code, scanned)
+          .then(onDone)
+          .catch((err: unknown) => {
+            if (!onAuthError(err)) {
+              setError(err);
+              setScanned('');
+            }
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <label className="field__label" htmlFor={id}>
+        {t('dossier.handBackScan')}
+      </label>
+      <div className="handback__row">
+        <input ref={input} id={id} className="mono" value={scanned} onChange={(e) => setScanned(e.target.value)} autoComplete="off" spellCheck={false} aria-describedby={`${id}-hint`} maxLength={200} />
+        <button type="submit" className="btn btn--primary" disabled={busy || !scanned.trim()}>
+          {t('dossier.handBack')}
+        </button>
+      </div>
+      <span className="field__hint" id={`${id}-hint`}>
+        {t('dossier.handBackHint')}
+      </span>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {errorText(error)}
+        </p>
+      )}
+    </form>
+  );
+}
