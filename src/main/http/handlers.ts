@@ -5,7 +5,6 @@ import type { Authenticated } from '../services/auth';
 import type { Actor } from '../services/queue';
 import type { Hub } from '../services';
 import { renderTicketPdf } from '../services/documents/ticketPdf';
-import { renderReceiptPdf } from '../services/documents/dossierDocs';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -64,11 +63,7 @@ export function createHandlers(hub: Hub): Handlers {
     issueTicket: ({ body, auth: who }) => queue.issue({ serviceId: body.serviceId, priority: body.priority, source: who?.principal.kind === 'device' ? 'kiosk' : 'counter' }),
     ticketPdf: async ({ params, query, reply }) => {
       const { issued, pdf } = await ticketPdf(params.id, query.lang);
-      void reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="ticket-${issued.ticket.number}.pdf"`)
-        .header('cache-control', 'no-store');
-      return pdf as unknown;
+      return sendPdf(reply, { filename: `ticket-${issued.ticket.number}.pdf`, pdf });
     },
 
     procedures: ({ query }) => catalogue.search(query),
@@ -83,14 +78,13 @@ export function createHandlers(hub: Hub): Handlers {
     supplementReceived: ({ params, body, auth: who }) => hub.dossiers.supplementReceived(actor(who), params.code, body.note),
     resultReady: ({ params, body, auth: who }) => hub.dossiers.resultReady(actor(who), params.code, body.note),
     handBack: ({ params, body, auth: who }) => hub.dossiers.handBack(actor(who), params.code, body.scanned),
-    dossierReceiptPdf: async ({ params, query, reply }) => {
-      const input = hub.dossiers.receiptInput(params.code);
-      const pdf = await renderReceiptPdf(input, { paper: query.paper });
-      void reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="receipt-${input.dossier.code}.pdf"`)
-        .header('cache-control', 'no-store');
-      return pdf as unknown;
+    dossierReceiptPdf: async ({ params, query, reply }) => sendPdf(reply, await hub.dossierDocuments.render(params.code, 'receipt', query.paper)),
+    dossierSlipPdf: async ({ params, reply }) => sendPdf(reply, await hub.dossierDocuments.render(params.code, params.kind)),
+    dossierApology: ({ params, body, auth: who }) => hub.dossiers.apologise(actor(who), params.code, body.reason, body.newDueAt),
+    printDossierDocument: async ({ params, body }) => {
+      const { pdf } = await hub.dossierDocuments.render(params.code, body.document, body.paper);
+      await hub.printing.print(pdf, { printer: body.printer, copies: body.copies, jobName: `MotCua ${body.document} ${params.code}` });
+      return { ok: true as const };
     },
 
     printTicket: async ({ params, body }) => {
@@ -145,6 +139,12 @@ export function createHandlers(hub: Hub): Handlers {
       return { ok: true as const };
     },
   };
+}
+
+/** A PDF answer, shown inline and never cached (a reprint must show the dossier as it is now). */
+function sendPdf(reply: FastifyReply, doc: { filename: string; pdf: Buffer }): unknown {
+  void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${doc.filename}"`).header('cache-control', 'no-store');
+  return doc.pdf;
 }
 
 function header(req: FastifyRequest, name: string): string | undefined {

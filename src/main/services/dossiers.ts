@@ -24,7 +24,7 @@ import type { Store } from '../db/store';
 import type { DossierRow } from '../db/repos/dossiers';
 import type { Clock } from './clock';
 import type { Actor } from './queue';
-import type { ReceiptInput } from './documents/types';
+import type { ApologySlipInput, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './documents/types';
 
 /** How a status reads in an error message. */
 const STATUS_WORDS: Record<DossierStatusKey, string> = {
@@ -145,6 +145,9 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       pauses: pauses.map((p) => ({ from: p.from_at, to: p.to_at })),
     });
     if (due.paused) return { dueAt: null, dueStatus: null, paused: true, remainingWorkingHours: due.remainingWorkingHours };
+    // A new appointment (apology-and-new-date slip, or the district extending the time) replaces the computed due.
+    const moved = appointment(row.id);
+    if (moved !== null) due.dueMs = moved;
     const now = clock.now();
     if (clockRuns(key) || key === 'supplement_requested') {
       return {
@@ -161,6 +164,13 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     }
     return { dueAt: due.dueMs, dueStatus: null, paused: false, remainingWorkingHours: null };
   }
+
+  const appointment = (dossierId: number): number | null =>
+    store.dossiers
+      .events(dossierId)
+      .map((e) => e.new_due_at)
+      .filter((v): v is number => v !== null)
+      .at(-1) ?? null;
 
   const resultReadyAt = (events: readonly { to_status: number; at: number }[]) => events.find((e) => e.to_status === DOSSIER_STATUS.result_ready)?.at ?? null;
 
@@ -349,14 +359,75 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     return describe(requireDossier(code));
   }
 
+  function officeForDocs(): OfficeInfo {
+    const office = store.settings.office();
+    return { agencyName: office.name, centreName: 'Bộ phận tiếp nhận và trả kết quả', place: placeOf(office.name), timeZone: clock.timeZone };
+  }
+
+  /** What every slip shares: office, dossier, applicant, the clerk who issued it and when. */
+  function slipBase(d: Dossier, event: { at: number; clerkName: string | null }): SlipInput {
+    return {
+      office: officeForDocs(),
+      dossier: { code: d.code, secret: d.secret, procedureName: d.procedure.nameVi, receivedAt: d.acceptedAt },
+      applicant: { fullName: d.applicant.fullName, address: d.applicant.address, phone: d.applicant.phone, email: d.applicant.email },
+      clerkName: event.clerkName ?? d.clerk?.fullName ?? '',
+      issuedAt: event.at,
+    };
+  }
+
+  /**
+   * The slips, rebuilt from what the timeline recorded, so any can be reprinted:
+   * the last supplement request, the refusal, the last new appointment.
+   */
+  function slipInput(code: string, kind: 'supplement' | 'refusal' | 'apology'): SupplementSlipInput | RefusalSlipInput | ApologySlipInput {
+    const row = requireDossier(code);
+    const d = describe(row);
+    const events = store.dossiers.events(row.id);
+    const none = (what: string) => new AppError(409, 'INVALID_DOSSIER_STATE', `Dossier ${row.code} has no ${what} to print.`, { status: row.status, statusKey: keyOf(row.status) });
+    if (kind === 'supplement') {
+      const pause = store.dossiers.pauses(row.id).at(-1);
+      const e = [...events].reverse().find((x) => x.to_status === DOSSIER_STATUS.supplement_requested);
+      if (!pause || !e) throw none('supplement request');
+      return { ...slipBase(d, { at: pause.from_at, clerkName: e.clerk_name }), missingItems: JSON.parse(pause.items) as string[], reason: pause.reason };
+    }
+    if (kind === 'refusal') {
+      const e = events.find((x) => x.to_status === DOSSIER_STATUS.refused);
+      if (!e) throw none('refusal');
+      return { ...slipBase(d, { at: e.at, clerkName: e.clerk_name }), reason: e.note ?? '' };
+    }
+    const moves = events.filter((x) => x.new_due_at !== null);
+    const last = moves.at(-1);
+    if (!last) throw none('new appointment');
+    const before = moves.at(-2)?.new_due_at ?? row.due_at;
+    return { ...slipBase(d, { at: last.at, clerkName: last.clerk_name }), reason: last.note ?? '', oldDueAt: before, newDueAt: last.new_due_at! };
+  }
+
+  /** A late dossier gets a new appointment and the apology slip; no status change, the clock runs on to the new time. */
+  function apologise(actor: Actor, code: string, reason: string, newDueAt: number): Dossier {
+    store.write(() => {
+      const row = requireDossier(code);
+      const key = keyOf(row.status);
+      if (!clockRuns(key)) throw invalidState(row, 'given a new appointment');
+      const now = clock.now();
+      const current = describe(row).dueAt ?? row.due_at;
+      if (newDueAt <= now || newDueAt <= current) {
+        throw new AppError(400, 'VALIDATION_FAILED', `The new appointment must be later than now and than the current due time of ${row.code}.`, [
+          { path: 'newDueAt', message: 'must be later than now and than the current due time', rule: 'too_small' },
+        ]);
+      }
+      store.dossiers.event({ dossierId: row.id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: row.status, toStatus: row.status, stage: row.stage, note: reason, newDueAt });
+      store.dossiers.touch(row.id, now);
+    });
+    return describe(requireDossier(code));
+  }
+
   /** The dossier mapped onto the receipt's input (reprinted any time; while paused, the due printed at acceptance). */
   function receiptInput(code: string): ReceiptInput {
     const d = describe(requireDossier(code));
     const row = requireDossier(code);
-    const office = store.settings.office();
     const unit = d.procedure.processingUnit;
     return {
-      office: { agencyName: office.name, centreName: 'Bộ phận tiếp nhận và trả kết quả', place: placeOf(office.name), timeZone: clock.timeZone },
+      office: officeForDocs(),
       dossier: {
         code: d.code,
         secret: d.secret,
@@ -379,6 +450,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
   return {
     register,
     receiptInput,
+    slipInput,
+    apologise,
     get: (code: string): Dossier => describe(requireDossier(code)),
     list(query: DossierListQuery): { items: DossierSummary[] } {
       const q = query.q.normalize('NFC').trim();

@@ -8,6 +8,7 @@ import { createAdminService } from './admin';
 import { createCatalogueService } from './catalogue';
 import { createCalendarService } from './calendar';
 import { createPrintService } from './printing';
+import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
@@ -21,6 +22,7 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   calendar.seedIfEmpty();
   const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const dossierDocuments = createDossierDocuments(dossiers);
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_CHARS, DOSSIER_STATUS_KEYS, normalisePhone, type DossierStatusKey } from '../domain';
-import { humanText } from './schemas';
+import { humanText, printerNameSchema } from './schemas';
 
 /**
  * Dossiers ("hồ sơ") registered at the counter: the registration body, the
@@ -110,6 +110,19 @@ export const dossierListQuery = z.object({
 export type DossierListQuery = z.output<typeof dossierListQuery>;
 
 export const receiptPdfQuery = z.object({ paper: z.enum(['A4_landscape', 'A5']).default('A4_landscape') });
+
+/** The documents a dossier prints: the receipt, and the supplement-request, refusal and apology-and-new-date slips. */
+export const DOSSIER_DOCUMENT_KINDS = ['receipt', 'supplement', 'refusal', 'apology'] as const;
+export type DossierDocumentKind = (typeof DOSSIER_DOCUMENT_KINDS)[number];
+export const dossierSlipParam = dossierCodeParam.extend({ kind: z.enum(['supplement', 'refusal', 'apology']) });
+export const printDossierBody = z.object({
+  document: z.enum(DOSSIER_DOCUMENT_KINDS),
+  printer: printerNameSchema.optional(),
+  paper: z.enum(['A4_landscape', 'A5']).default('A4_landscape'),
+  copies: z.number().int().min(1).max(5).default(1),
+});
+/** A late dossier: why, and the new appointment (epoch ms). */
+export const apologyBody = z.object({ reason: requiredMultiLine(2000), newDueAt: z.number().int().positive() });
 
 export const refuseDossierBody = z.object({ reason: requiredMultiLine(2000) });
 export const supplementRequestBody = z.object({

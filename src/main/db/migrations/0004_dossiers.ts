@@ -90,6 +90,8 @@ CREATE TABLE dossier_events (
   to_status   INTEGER NOT NULL CHECK (to_status BETWEEN 1 AND 10),
   stage       TEXT,
   note        TEXT,
+  -- a new appointment (apology-and-new-date slip, or the district extending the due time)
+  new_due_at  INTEGER,
   CHECK (actor = 'district' OR clerk_id IS NOT NULL)
 ) STRICT;
 CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);

@@ -93,6 +93,7 @@ export interface DossierEventRow {
   to_status: number;
   stage: string | null;
   note: string | null;
+  new_due_at: number | null;
 }
 
 export interface DossierPauseRow {
@@ -135,19 +136,20 @@ export function dossiersRepo(db: Db) {
     INSERT INTO dossier_documents (dossier_id, position, name_vi, name_en, originals, certified_copies, photocopies, received)
     VALUES (@dossierId, @position, @nameVi, @nameEn, @originals, @certifiedCopies, @photocopies, @received)`);
   const insertEvent = db.prepare(`
-    INSERT INTO dossier_events (dossier_id, at, actor, clerk_id, from_status, to_status, stage, note)
-    VALUES (@dossierId, @at, @actor, @clerkId, @fromStatus, @toStatus, @stage, @note)`);
+    INSERT INTO dossier_events (dossier_id, at, actor, clerk_id, from_status, to_status, stage, note, new_due_at)
+    VALUES (@dossierId, @at, @actor, @clerkId, @fromStatus, @toStatus, @stage, @note, @newDueAt)`);
   const byCode = db.prepare<[string], DossierRow>(`${SELECT} WHERE d.code = ?`);
   const byId = db.prepare<[number], DossierRow>(`${SELECT} WHERE d.id = ?`);
   const docs = db.prepare<[number], DossierDocumentRow>(
     'SELECT name_vi, name_en, originals, certified_copies, photocopies, received FROM dossier_documents WHERE dossier_id = ? ORDER BY position',
   );
   const events = db.prepare<[number], DossierEventRow>(`
-    SELECT e.at, e.actor, e.clerk_id, c.full_name AS clerk_name, e.from_status, e.to_status, e.stage, e.note
+    SELECT e.at, e.actor, e.clerk_id, c.full_name AS clerk_name, e.from_status, e.to_status, e.stage, e.note, e.new_due_at
     FROM dossier_events e LEFT JOIN clerks c ON c.id = e.clerk_id WHERE e.dossier_id = ? ORDER BY e.id`);
   const pauses = db.prepare<[number], DossierPauseRow>(
     'SELECT id, from_at, to_at, status_before, items, reason FROM dossier_pauses WHERE dossier_id = ? ORDER BY from_at, id',
   );
+  const touch = db.prepare<[number, number]>('UPDATE dossiers SET updated_at = ? WHERE id = ?');
   const setStatus = db.prepare<{ id: number; from: number; to: number; now: number }>(
     'UPDATE dossiers SET status = @to, updated_at = @now WHERE id = @id AND status = @from',
   );
@@ -185,12 +187,14 @@ export function dossiersRepo(db: Db) {
       toStatus: number;
       stage?: string | null;
       note?: string | null;
-    }) => void insertEvent.run({ stage: null, note: null, ...e }),
+      newDueAt?: number | null;
+    }) => void insertEvent.run({ stage: null, note: null, newDueAt: null, ...e }),
     get: (code: string): DossierRow | undefined => byCode.get(code),
     getById: (id: number): DossierRow | undefined => byId.get(id),
     documents: (dossierId: number) => docs.all(dossierId),
     events: (dossierId: number) => events.all(dossierId),
     pauses: (dossierId: number) => pauses.all(dossierId),
+    touch: (id: number, now: number) => void touch.run(now, id),
     /** Moves the status only if it is still `from`; false when it changed meanwhile. */
     setStatus: (id: number, from: number, to: number, now: number): boolean => setStatus.run({ id, from, to, now }).changes === 1,
     openPause: (p: { dossierId: number; from: number; statusBefore: number; items: string[]; reason: string }) =>
