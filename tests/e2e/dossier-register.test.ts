@@ -156,6 +156,8 @@ describe('registering a dossier at the counter', () => {
     await expectAllNamed(page, 'dossier');
     await page.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await expectAllNamed(page, 'supplement request');
+    await page.getByLabel('Lý do').fill('Thiếu bản sao giấy đăng ký kết hôn của cha mẹ.');
+    await shot(page, 'dossier-supplement-vi');
     await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
     await page.getByRole('button', { name: 'Đã có kết quả' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();

@@ -395,7 +395,7 @@ function CounterMain({
           </button>
         </div>
       )}
-      {mode === 'dossiers' && <DossierWorkspace view={dossierView} onView={setDossierView} onAuthError={handleAuth} />}
+      {mode === 'dossiers' && <DossierWorkspace view={dossierView} onView={setDossierView} onBackToQueue={() => setMode('queue')} onAuthError={handleAuth} />}
       <main className="counter-main" hidden={mode !== 'queue'}>
         <section className="current" aria-labelledby="current-title">
           <h2 id="current-title" className="panel-title">

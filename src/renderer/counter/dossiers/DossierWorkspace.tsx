@@ -10,7 +10,7 @@ import type { Dossier } from './dossierApi';
 export type DossierView = { kind: 'empty' } | { kind: 'register'; ticket: { id: number; number: string } | null; n: number } | { kind: 'result'; dossier: Dossier; ticket: { id: number; number: string } | null } | { kind: 'detail'; code: string };
 
 /** The "Hồ sơ" side of the counter: lookup on the left; registration, its result or one dossier on the right. */
-export function DossierWorkspace({ view, onView, onAuthError }: { view: DossierView; onView: (v: DossierView) => void; onAuthError: (err: unknown) => boolean }) {
+export function DossierWorkspace({ view, onView, onBackToQueue, onAuthError }: { view: DossierView; onView: (v: DossierView) => void; onBackToQueue: () => void; onAuthError: (err: unknown) => boolean }) {
   const { t } = useTranslation();
   const [reloadKey, setReloadKey] = useState(0);
   const reload = () => setReloadKey((k) => k + 1);
@@ -38,7 +38,14 @@ export function DossierWorkspace({ view, onView, onAuthError }: { view: DossierV
             }}
           />
         )}
-        {view.kind === 'result' && <RegisterResult dossier={view.dossier} onOpen={() => onView({ kind: 'detail', code: view.dossier.code })} onAnother={() => onView({ kind: 'register', ticket: view.ticket, n: Date.now() })} />}
+        {view.kind === 'result' && (
+          <RegisterResult
+            dossier={view.dossier}
+            onOpen={() => onView({ kind: 'detail', code: view.dossier.code })}
+            onAnother={() => onView({ kind: 'register', ticket: view.ticket, n: Date.now() })}
+            onBackToQueue={view.ticket ? onBackToQueue : undefined}
+          />
+        )}
         {view.kind === 'detail' && <DossierDetail key={view.code} code={view.code} onChanged={reload} onAuthError={onAuthError} />}
       </div>
     </main>

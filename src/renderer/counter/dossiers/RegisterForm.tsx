@@ -254,7 +254,10 @@ export function RegisterForm({ ticket, onRegistered, onCancel, onAuthError }: { 
             {proc ? (
               <div className="proc-chosen">
                 <div className="proc-chosen__main">
-                  <span className="proc-option__code mono">{proc.code}</span>
+                  <span className="proc-chosen__code">
+                    <span className="proc-option__code mono">{proc.code}</span>
+                    <span className="pill">{t(`dossier.procedureLevel.${proc.level}`)}</span>
+                  </span>
                   <strong className="proc-chosen__name">{localized(proc, lang)}</strong>
                   <dl className="proc-chosen__facts">
                     <div>

@@ -7,7 +7,7 @@ import { formatDue, processingText, statusLabel } from './format';
 import { usePrintReceipt } from './usePrintReceipt';
 
 /** After registering: the code, big; the due time; print the receipt. */
-export function RegisterResult({ dossier, onOpen, onAnother }: { dossier: Dossier; onOpen: () => void; onAnother: () => void }) {
+export function RegisterResult({ dossier, onOpen, onAnother, onBackToQueue }: { dossier: Dossier; onOpen: () => void; onAnother: () => void; onBackToQueue?: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const printer = usePrintReceipt();
@@ -64,6 +64,11 @@ export function RegisterResult({ dossier, onOpen, onAnother }: { dossier: Dossie
         <button type="button" className="btn btn--lg" onClick={onAnother}>
           {t('dossier.registerAnother')}
         </button>
+        {onBackToQueue && (
+          <button type="button" className="btn btn--lg" onClick={onBackToQueue}>
+            {t('dossier.backToQueue')}
+          </button>
+        )}
       </div>
       <p className={`print-status print-status--${printer.state.kind}`} role="status">
         {printer.text}
