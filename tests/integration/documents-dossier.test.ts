@@ -240,6 +240,7 @@ describe('the receipt (GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ
         const text = pdf.layout({ crop });
         expectAllRows(text);
         expect(text.match(/Tên giấy tờ/g)).toHaveLength(pages);
+        expect(text.replace(/\s+/g, ' ')).toContain(`GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ (tiếp theo, trang ${pages})`);
         const flat = text.replace(/\s+/g, ' ');
         expect(flat).toContain(`Liên ${copy}`);
         expect(flat).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 30 phút, ngày 24/11/2026');

@@ -147,9 +147,9 @@ function barcodeRow(f: Frame, code: string, images: Placed, s: Scale) {
 }
 
 /** The strip at the top of a continuation page: which document, which copy, and the barcodes again. */
-function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale) {
+function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale, firstPage: number) {
   return (f: Frame) => {
-    f.text(`${title} (tiếp theo)`, { size: s.small, bold: true, align: 'center' });
+    f.text(`${title} (tiếp theo, trang ${f.page - firstPage + 1})`, { size: s.small, bold: true, align: 'center' });
     f.text(`${copy ? `${copy.split(':')[0]} — ` : ''}Mã hồ sơ: ${code}`, { size: s.small, align: 'center', gapMm: 1 });
     barcodeRow(f, code, images, s);
   };
@@ -164,7 +164,7 @@ function receiptCopy(f: Frame, input: ReceiptInput, copy: 1 | 2, images: Placed,
   header(f, office, code, dossier.receivedAt, s);
   barcodeRow(f, code, images, s);
   titleBlock(f, TITLES.receipt, COPIES[copy], s);
-  f.onNewPage = continuation(TITLES.receipt, COPIES[copy], code, images, s);
+  f.onNewPage = continuation(TITLES.receipt, COPIES[copy], code, images, s, f.page);
 
   applicantBlock(f, applicant, dossier.procedureName, s);
   const st = { size: s.body, emphasis: 'label' as const, gapMm: 0.9 };
@@ -241,7 +241,7 @@ async function slip(input: SlipInput, title: string, options: Pick<DossierDocOpt
   header(f, input.office, code, input.issuedAt, s);
   barcodeRow(f, code, images, s);
   titleBlock(f, title, undefined, s);
-  f.onNewPage = continuation(title, undefined, code, images, s);
+  f.onNewPage = continuation(title, undefined, code, images, s, f.page);
   applicantBlock(f, input.applicant, input.dossier.procedureName, s);
   f.labelled('Thời gian nhận hồ sơ', timeVi(input.dossier.receivedAt, input.office.timeZone), { size: s.body, emphasis: 'label', gapMm: 2 });
   body(f, s);
