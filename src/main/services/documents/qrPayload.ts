@@ -1,3 +1,5 @@
+import { receiptQrPayload } from '../../../shared/domain';
+
 /**
  * The receipt's QR payload: `MCK1:<dossier code>:<verification secret>`.
  * One builder and one parser, so the kiosk/counter scanner reads exactly what
@@ -21,7 +23,8 @@ export interface DossierQrContent {
 export function buildDossierQrPayload(code: string, secret: string): string {
   if (!PART.test(code)) throw new Error(`dossier code not printable in a QR payload: ${JSON.stringify(code)}`);
   if (!PART.test(secret)) throw new Error('verification secret not printable in a QR payload');
-  return `${DOSSIER_QR_PREFIX}:${code}:${secret}`;
+  // The format itself lives in the shared domain, where the kiosk's scanner reads it (parseScannedCode).
+  return receiptQrPayload(code, secret);
 }
 
 /** The code and secret of a scanned payload, or null when it is not an `MCK1` payload. Tolerates surrounding whitespace (scanners add CR/LF). */
