@@ -156,9 +156,22 @@ describe('registering a dossier at the counter', () => {
     await expectAllNamed(page, 'dossier');
     await page.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await expectAllNamed(page, 'supplement request');
-    await page.getByLabel('Lý do').fill('Thiếu bản sao giấy đăng ký kết hôn của cha mẹ.');
+    await page.getByRole('textbox', { name: 'Giấy tờ còn thiếu 1' }).fill('Bản sao Giấy chứng nhận kết hôn của cha mẹ');
+    await page.getByLabel('Lý do').fill('Cha mẹ đã đăng ký kết hôn; cần bản sao để ghi thông tin người cha.');
     await shot(page, 'dossier-supplement-vi');
-    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.locator('.dossier__head').getByText('Chờ bổ sung hồ sơ').waitFor();
+    // The supplement-request slip goes to the printer too.
+    await page.getByRole('button', { name: 'In phiếu yêu cầu bổ sung' }).click();
+    await expect.poll(async () => ((await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed)) as string[]).length).toBe(2);
+    const slip = ((await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed)) as string[])[1]!;
+    fs.writeFileSync(path.join(dir, 'slip.pdf'), Buffer.from(slip, 'base64'));
+    const slipText = execFileSync('pdftotext', ['-layout', path.join(dir, 'slip.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(slipText).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(slipText).toContain('Bản sao Giấy chứng nhận kết hôn của cha mẹ');
+    await page.getByRole('button', { name: 'Đã nhận bổ sung' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.locator('.dossier__head').getByText('Đã tiếp nhận').waitFor();
     await page.getByRole('button', { name: 'Đã có kết quả' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await page.locator('.dossier__head').getByText('Có kết quả, chờ trả').waitFor();

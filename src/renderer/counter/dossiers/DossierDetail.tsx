@@ -5,7 +5,7 @@ import { formatDateTime, localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
-import { canMoveDossier, dossierStatusKey, FINAL_STATUSES } from '../../../shared/domain';
+import { canMoveDossier, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES } from '../../../shared/domain';
 import { getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
 import { formatDue, processingText, statusLabel } from './format';
 import { messagesFor } from './RegisterForm';
@@ -69,6 +69,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
     setInfo(message ?? t('dossier.saved', { code: next.code, status: statusLabel(next.status) }));
     onChanged(next);
   };
+  const supplementAsked = d.events.some((e) => e.toStatus === DOSSIER_STATUS.supplement_requested);
   const receivedBack = key === 'supplement_requested' && (can('accepted') || can('processing'));
 
   return (
@@ -247,6 +248,16 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
             <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code)}>
               {t('dossier.reprintReceipt')}
             </button>
+            {supplementAsked && (
+              <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'supplement')}>
+                {t('dossier.printSupplementSlip')}
+              </button>
+            )}
+            {key === 'refused' && (
+              <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'refusal')}>
+                {t('dossier.printRefusalSlip')}
+              </button>
+            )}
           </div>
           {!can('handed_over') && !receivedBack && !can('result_ready') && !can('supplement_requested') && !can('refused') && <p className="muted">{t('dossier.noActions')}</p>}
           <p className={`print-status print-status--${printer.state.kind}`} role="status">

@@ -30,3 +30,6 @@ export const handBack = (code: string, scanned: string): Promise<Dossier> => api
 
 /** The receipt and appointment (two copies) as PDF, on the office's paper setting. */
 export const receiptPdf = (code: string): Promise<ArrayBuffer> => apiBytes('dossierReceiptPdf', { params: { code } });
+
+/** The supplement-request or refusal slip (and the apology slip of a late dossier) as PDF. */
+export const slipPdf = (code: string, kind: 'supplement' | 'refusal' | 'apology'): Promise<ArrayBuffer> => apiBytes('dossierSlipPdf', { params: { code, kind } });

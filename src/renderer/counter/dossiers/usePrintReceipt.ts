@@ -2,18 +2,21 @@ import { useCallback, useState } from 'react';
 import i18next from 'i18next';
 import { errorText } from '../../app/errors';
 import { printPdfBytes } from '../../app/printPdf';
-import { receiptPdf } from './dossierApi';
+import { receiptPdf, slipPdf } from './dossierApi';
 
 export type PrintState = { kind: 'idle' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string };
 
-/** Prints a dossier's receipt (hub's PDF → Electron bridge or the browser's dialog); the dossier stays saved whatever happens. */
-export function usePrintReceipt(): { state: PrintState; print: (code: string) => Promise<void>; text: string } {
+/**
+ * Prints a dossier's receipt, or one of its slips (hub's PDF → Electron bridge or the browser's
+ * dialog); the dossier stays saved whatever happens, and the clerk can print again.
+ */
+export function usePrintReceipt(): { state: PrintState; print: (code: string, document?: 'receipt' | 'supplement' | 'refusal') => Promise<void>; text: string } {
   const [state, setState] = useState<PrintState>({ kind: 'idle' });
-  const print = useCallback(async (code: string) => {
+  const print = useCallback(async (code: string, document: 'receipt' | 'supplement' | 'refusal' = 'receipt') => {
     setState({ kind: 'printing' });
     let bytes: ArrayBuffer;
     try {
-      bytes = await receiptPdf(code);
+      bytes = document === 'receipt' ? await receiptPdf(code) : await slipPdf(code, document);
     } catch (err) {
       setState({ kind: 'failed', message: errorText(err) });
       return;
