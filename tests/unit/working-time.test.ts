@@ -257,3 +257,14 @@ describe('the seeded Vietnamese table (2025–2027)', () => {
     }
   });
 });
+
+describe('same-day procedures ("trong ngày", 0 working days)', () => {
+  const cal = vietnamCalendar();
+  const at = (iso: string) => Date.parse(iso);
+  it('are due at the closing of the day they count from', () => {
+    // Monday 09:00 in Hà Nội → Monday 17:00.
+    expect(dueAt({ acceptedAt: at('2026-11-23T02:00:00Z'), processing: { value: 0, unit: 'working_days' }, calendar: cal })).toEqual({ paused: false, dueMs: at('2026-11-23T10:00:00Z') });
+    // Friday 17:30, after closing → the next working day (Monday) 17:00.
+    expect(dueAt({ acceptedAt: at('2026-11-27T10:30:00Z'), processing: { value: 0, unit: 'working_days' }, calendar: cal })).toEqual({ paused: false, dueMs: at('2026-11-30T10:00:00Z') });
+  });
+});

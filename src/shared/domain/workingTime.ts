@@ -494,6 +494,13 @@ export function dueAt(input: DueInput): DueResult {
   }
   const pauses = mergePauses(input.pauses ?? [], acceptedAt);
 
+  if (unit === 'working_days' && value === 0) {
+    // "Trong ngày" (same day): due at the closing of the working day the dossier counts from.
+    const opening = nextOpening(acceptedAt, calendar);
+    const leftToday = workingHoursBetween(opening, dayStartMs(officeDayNumber(opening) + 1), calendar);
+    return { paused: false, dueMs: addWorkingHours(opening, leftToday, calendar) };
+  }
+
   if (unit === 'working_days' || unit === 'working_hours') {
     const hours = unit === 'working_days' ? value * WORKING_HOURS_PER_DAY : value;
     assertHours(hours, 'processing time');

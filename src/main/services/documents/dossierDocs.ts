@@ -182,7 +182,8 @@ function receiptCopy(f: Frame, input: ReceiptInput, copy: 1 | 2, images: Placed,
   );
   const unit = dossier.processingTime.unit === 'working_days' ? 'ngày làm việc' : 'ngày';
   f.labelled('2. Số lượng hồ sơ', `${two(dossier.sets)} bộ`, st);
-  f.labelled('3. Thời gian giải quyết hồ sơ theo quy định', `${two(dossier.processingTime.value)} ${unit}`, st);
+  const legalTime = dossier.processingTime.value === 0 ? 'Trong ngày' : `${two(dossier.processingTime.value)} ${unit}`;
+  f.labelled('3. Thời gian giải quyết hồ sơ theo quy định', legalTime, st);
   f.labelled('4. Thời gian nhận hồ sơ', timeVi(dossier.receivedAt, tz), st);
   f.labelled('5. Thời gian trả kết quả giải quyết hồ sơ', timeVi(dossier.dueAt, tz), { ...st, emphasis: 'both' });
   f.labelled(
