@@ -5,8 +5,8 @@ import { formatDateTime, localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
-import { canMoveDossier, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES } from '../../../shared/domain';
-import { getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
+import { canMoveDossier, clockRuns, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES, OFFICE_UTC_OFFSET_MS } from '../../../shared/domain';
+import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
 import { formatDue, processingText, statusLabel } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
@@ -16,7 +16,7 @@ export function isFinal(status: number): boolean {
   return !!key && FINAL_STATUSES.includes(key);
 }
 
-type Dialog = 'refuse' | 'supplement' | 'received' | 'ready' | null;
+type Dialog = 'refuse' | 'supplement' | 'received' | 'ready' | 'apology' | null;
 
 /** How the due time reads: red when overdue, amber when nearly due. */
 export function DueText({ d }: { d: Pick<Dossier, 'dueAt' | 'dueStatus' | 'paused' | 'status'> }) {
@@ -70,6 +70,10 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
     onChanged(next);
   };
   const supplementAsked = d.events.some((e) => e.toStatus === DOSSIER_STATUS.supplement_requested);
+  // A late (or nearly late) dossier whose clock runs can get a new appointment and the apology slip.
+  const canApologise = !!key && clockRuns(key) && (d.dueStatus === 'overdue' || d.dueStatus === 'nearly_due');
+  // An event that keeps the status is a new appointment.
+  const apologised = d.events.some((e) => e.fromStatus !== null && e.fromStatus === e.toStatus);
   const receivedBack = key === 'supplement_requested' && (can('accepted') || can('processing'));
 
   return (
@@ -240,6 +244,11 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
                 {t('dossier.supplementRequest')}
               </button>
             )}
+            {canApologise && (
+              <button type="button" className="btn btn--lg btn--warn" onClick={() => setDialog('apology')}>
+                {t('dossier.apology')}
+              </button>
+            )}
             {can('refused') && (
               <button type="button" className="btn btn--lg btn--danger" onClick={() => setDialog('refuse')}>
                 {t('dossier.refuse')}
@@ -251,6 +260,11 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
             {supplementAsked && (
               <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'supplement')}>
                 {t('dossier.printSupplementSlip')}
+              </button>
+            )}
+            {apologised && (
+              <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'apology')}>
+                {t('dossier.printApologySlip')}
               </button>
             )}
             {key === 'refused' && (
@@ -274,6 +288,17 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
       )}
       {dialog === 'ready' && (
         <ReasonDialog title={t('dossier.resultReadyTitle', { code: d.code })} label={t('dossier.note')} onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(note) => resultReady(d.code, note)} onDone={(x) => done(x)} field="note" />
+      )}
+      {dialog === 'apology' && (
+        <ApologyDialog
+          dossier={d}
+          onClose={() => setDialog(null)}
+          onAuthError={onAuthError}
+          onDone={(x) => {
+            done(x);
+            void printer.print(x.code, 'apology');
+          }}
+        />
       )}
       {dialog === 'supplement' && <SupplementDialog dossier={d} onClose={() => setDialog(null)} onAuthError={onAuthError} onDone={(x) => done(x)} />}
     </article>
@@ -430,5 +455,61 @@ function HandBack({ dossier, onDone, onAuthError }: { dossier: Dossier; onDone: 
         </p>
       )}
     </form>
+  );
+}
+
+/** `YYYY-MM-DDTHH:mm` in office time (Asia/Ho_Chi_Minh, UTC+7) ↔ epoch ms, for the datetime-local input. */
+const toOfficeLocal = (ms: number) => new Date(ms + OFFICE_UTC_OFFSET_MS).toISOString().slice(0, 16);
+const fromOfficeLocal = (v: string) => Date.parse(`${v}:00Z`) - OFFICE_UTC_OFFSET_MS;
+
+function ApologyDialog({ dossier, onDone, onClose, onAuthError }: { dossier: Dossier; onDone: (d: Dossier) => void; onClose: () => void; onAuthError: (err: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const whenId = useId();
+  const reasonId = useId();
+  const [when, setWhen] = useState(() => toOfficeLocal(Math.max(dossier.dueAt ?? 0, Date.now()) + 2 * 24 * 3600 * 1000));
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const whenMsgs = messagesFor(error, 'newDueAt');
+  return (
+    <Modal title={t('dossier.apologyTitle', { code: dossier.code })} onClose={onClose}>
+      <form
+        className="dossier-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          apologise(dossier.code, reason, fromOfficeLocal(when))
+            .then(onDone)
+            .catch((err: unknown) => {
+              if (!onAuthError(err)) setError(err);
+            })
+            .finally(() => setBusy(false));
+        }}
+      >
+        <div className={`field${whenMsgs.length ? ' has-error' : ''}`}>
+          <label className="field__label" htmlFor={whenId}>
+            {t('dossier.newDueAt')}
+          </label>
+          <input id={whenId} type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} aria-invalid={whenMsgs.length ? true : undefined} />
+          {whenMsgs.length > 0 && <span className="field__error">{whenMsgs.join('; ')}</span>}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={reasonId}>
+            {t('dossier.apologyReason')}
+          </label>
+          <textarea id={reasonId} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
+        </div>
+        <FormError error={error} />
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy || !reason.trim() || !when}>
+            {t('dossier.apologyConfirm')}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

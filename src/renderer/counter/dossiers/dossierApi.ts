@@ -33,3 +33,6 @@ export const receiptPdf = (code: string): Promise<ArrayBuffer> => apiBytes('doss
 
 /** The supplement-request or refusal slip (and the apology slip of a late dossier) as PDF. */
 export const slipPdf = (code: string, kind: 'supplement' | 'refusal' | 'apology'): Promise<ArrayBuffer> => apiBytes('dossierSlipPdf', { params: { code, kind } });
+
+/** A late dossier: a new appointment (office time, epoch ms) and why; the apology slip prints from it. */
+export const apologise = (code: string, reason: string, newDueAt: number): Promise<Dossier> => api('dossierApology', { params: { code }, body: { reason, newDueAt } });

@@ -10,9 +10,9 @@ export type PrintState = { kind: 'idle' } | { kind: 'printing' } | { kind: 'prin
  * Prints a dossier's receipt, or one of its slips (hub's PDF → Electron bridge or the browser's
  * dialog); the dossier stays saved whatever happens, and the clerk can print again.
  */
-export function usePrintReceipt(): { state: PrintState; print: (code: string, document?: 'receipt' | 'supplement' | 'refusal') => Promise<void>; text: string } {
+export function usePrintReceipt(): { state: PrintState; print: (code: string, document?: 'receipt' | 'supplement' | 'refusal' | 'apology') => Promise<void>; text: string } {
   const [state, setState] = useState<PrintState>({ kind: 'idle' });
-  const print = useCallback(async (code: string, document: 'receipt' | 'supplement' | 'refusal' = 'receipt') => {
+  const print = useCallback(async (code: string, document: 'receipt' | 'supplement' | 'refusal' | 'apology' = 'receipt') => {
     setState({ kind: 'printing' });
     let bytes: ArrayBuffer;
     try {
