@@ -129,3 +129,26 @@ describe.skipIf(!lpPresent)('printing a dossier document through the hub (real C
     expect((await hub.api('GET', `/dossiers/${d.code}`, { token: clerk })).status).toBe(200);
   });
 });
+
+describe('the receipt paper is an office setting', () => {
+  it('A4 landscape by default, A5 (a page per copy) once the admin says so; a query still overrides', async () => {
+    const d = await register();
+    const info = async (p: string) => {
+      const res = await pdf(p);
+      expect(res.status).toBe(200);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-paper-'));
+      fs.writeFileSync(path.join(dir, 'r.pdf'), Buffer.from(await res.arrayBuffer()));
+      return execFileSync('pdfinfo', [path.join(dir, 'r.pdf')], { encoding: 'utf8' });
+    };
+    expect(await info(`/dossiers/${d.code}/receipt.pdf`)).toMatch(/Page size:\s+841\.8\d* x 595\.2\d* pts/);
+    const admin = await hub.login();
+    expect((await hub.api('PUT', '/admin/document-settings', { token: clerk, body: { receiptPaper: 'A5' } })).status).toBe(403);
+    expect((await hub.api('PUT', '/admin/document-settings', { token: admin, body: { receiptPaper: 'A3' } })).status).toBe(400);
+    expect((await hub.api('PUT', '/admin/document-settings', { token: admin, body: { receiptPaper: 'A5' } })).body).toEqual({ receiptPaper: 'A5' });
+    const a5 = await info(`/dossiers/${d.code}/receipt.pdf`);
+    expect(a5).toMatch(/Page size:\s+419\.5\d* x 595\.2\d* pts/);
+    expect(a5).toMatch(/Pages:\s+2\n/);
+    expect(await info(`/dossiers/${d.code}/receipt.pdf?paper=A4_landscape`)).toMatch(/Page size:\s+841\.8\d* x 595\.2\d* pts/);
+    await hub.api('PUT', '/admin/document-settings', { token: admin, body: { receiptPaper: 'A4_landscape' } });
+  });
+});

@@ -124,6 +124,11 @@ export function createHandlers(hub: Hub): Handlers {
     adminClerks: () => admin.clerks(),
     adminClerkCreate: ({ body }) => admin.createClerk(body),
     adminClerkUpdate: ({ params, body }) => admin.updateClerk(params.id, body),
+    adminDocumentSettings: () => hub.store.settings.documents(),
+    adminDocumentSettingsUpdate: ({ body }) => {
+      hub.store.settings.setDocuments(body);
+      return hub.store.settings.documents();
+    },
     adminOfficeHours: () => hub.calendar.officeHours(),
     adminOfficeHoursUpdate: ({ body }) => hub.calendar.setOfficeHours(body),
     adminCalendarDays: ({ query }) => hub.calendar.days(query.year),

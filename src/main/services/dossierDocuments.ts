@@ -3,8 +3,9 @@ import type { DossierService } from './dossiers';
 import { renderApologySlipPdf, renderReceiptPdf, renderRefusalSlipPdf, renderSupplementSlipPdf, type ApologySlipInput, type ReceiptPaper, type RefusalSlipInput, type SupplementSlipInput } from './documents/dossierDocs';
 
 /** One place that turns a dossier into any of its printed documents, for viewing, reprinting and spooling alike. */
-export function createDossierDocuments(dossiers: DossierService) {
-  async function render(code: string, kind: DossierDocumentKind, paper: ReceiptPaper = 'A4_landscape'): Promise<{ filename: string; pdf: Buffer }> {
+export function createDossierDocuments(dossiers: DossierService, receiptPaper: () => ReceiptPaper) {
+  /** `paper` defaults to the office's setting. */
+  async function render(code: string, kind: DossierDocumentKind, paper: ReceiptPaper = receiptPaper()): Promise<{ filename: string; pdf: Buffer }> {
     let pdf: Buffer;
     if (kind === 'receipt') pdf = await renderReceiptPdf(dossiers.receiptInput(code), { paper });
     else if (kind === 'supplement') pdf = await renderSupplementSlipPdf(dossiers.slipInput(code, kind) as SupplementSlipInput);

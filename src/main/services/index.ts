@@ -22,7 +22,7 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   calendar.seedIfEmpty();
   const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
-  const dossierDocuments = createDossierDocuments(dossiers);
+  const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

@@ -53,6 +53,46 @@ export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => 
           <SavedNote show={saved} />
         </FormActions>
       </form>
+      <DocumentSettingsForm onAuthError={onAuthError} />
     </div>
+  );
+}
+
+/** The paper of the receipt: A4 landscape with both copies side by side, or A5 with a page per copy. */
+function DocumentSettingsForm({ onAuthError }: { onAuthError: (err: unknown) => void }) {
+  const { t } = useTranslation();
+  const load = useCallback(() => api('adminDocumentSettings'), []);
+  const { data } = useResource(load, onAuthError);
+  const [paper, setPaper] = useState<'A4_landscape' | 'A5' | null>(null);
+  const { busy, error, run } = useSave(onAuthError);
+  const [saved, markSaved] = useSaved();
+  useEffect(() => {
+    if (data) setPaper(data.receiptPaper);
+  }, [data]);
+  if (!paper) return null;
+  return (
+    <form
+      className="admin-form admin-subsection"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          setPaper((await api('adminDocumentSettingsUpdate', { body: { receiptPaper: paper } })).receiptPaper);
+          markSaved();
+        });
+      }}
+    >
+      <Field label={t('admin.office.receiptPaper')} name="receiptPaper" error={error}>
+        {(p) => (
+          <select {...p} value={paper} onChange={(e) => setPaper(e.target.value as 'A4_landscape' | 'A5')}>
+            <option value="A4_landscape">{t('admin.office.paperA4')}</option>
+            <option value="A5">{t('admin.office.paperA5')}</option>
+          </select>
+        )}
+      </Field>
+      <FormError error={error} />
+      <FormActions busy={busy}>
+        <SavedNote show={saved} />
+      </FormActions>
+    </form>
   );
 }

@@ -109,7 +109,8 @@ export const dossierListQuery = z.object({
 });
 export type DossierListQuery = z.output<typeof dossierListQuery>;
 
-export const receiptPdfQuery = z.object({ paper: z.enum(['A4_landscape', 'A5']).default('A4_landscape') });
+/** Without `paper`, the office's setting (admin → office). */
+export const receiptPdfQuery = z.object({ paper: z.enum(['A4_landscape', 'A5']).optional() });
 
 /** The documents a dossier prints: the receipt, and the supplement-request, refusal and apology-and-new-date slips. */
 export const DOSSIER_DOCUMENT_KINDS = ['receipt', 'supplement', 'refusal', 'apology'] as const;
@@ -118,7 +119,7 @@ export const dossierSlipParam = dossierCodeParam.extend({ kind: z.enum(['supplem
 export const printDossierBody = z.object({
   document: z.enum(DOSSIER_DOCUMENT_KINDS),
   printer: printerNameSchema.optional(),
-  paper: z.enum(['A4_landscape', 'A5']).default('A4_landscape'),
+  paper: z.enum(['A4_landscape', 'A5']).optional(),
   copies: z.number().int().min(1).max(5).default(1),
 });
 /** A late dossier: why, and the new appointment (epoch ms). */

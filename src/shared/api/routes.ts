@@ -94,6 +94,8 @@ export const routes = {
   adminClerks: { method: 'GET', path: '/admin/clerks', roles: ADMIN, summary: 'Clerks', response: z.array(s.clerkSchema) },
   adminClerkCreate: { method: 'POST', path: '/admin/clerks', roles: ADMIN, summary: 'Add a clerk', body: s.clerkCreateBody, response: s.clerkSchema },
   adminClerkUpdate: { method: 'PUT', path: '/admin/clerks/:id', roles: ADMIN, summary: 'Change a clerk, reset the PIN', params: s.idParam, body: s.clerkUpdateBody, response: s.clerkSchema },
+  adminDocumentSettings: { method: 'GET', path: '/admin/document-settings', roles: ADMIN, summary: 'How documents print (receipt paper)', response: s.documentSettingsSchema },
+  adminDocumentSettingsUpdate: { method: 'PUT', path: '/admin/document-settings', roles: ADMIN, summary: 'Change how documents print', body: s.documentSettingsSchema, response: s.documentSettingsSchema },
   adminOfficeHours: { method: 'GET', path: '/admin/office-hours', roles: ADMIN, summary: 'Opening hours (due times count only open time)', response: officeHoursSchema },
   adminOfficeHoursUpdate: { method: 'PUT', path: '/admin/office-hours', roles: ADMIN, summary: 'Change the opening hours', body: officeHoursSchema, response: officeHoursSchema },
   adminCalendarDays: { method: 'GET', path: '/admin/calendar-days', roles: ADMIN, summary: 'Days off and swapped working days', query: calendarYearQuery, response: z.array(calendarDayEntrySchema) },

@@ -214,6 +214,9 @@ export const printerNameSchema = z
   .max(127)
   // eslint-disable-next-line no-control-regex
   .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not contain control characters or line breaks');
+/** How the office prints its documents: the receipt on A4 landscape (two copies side by side) or A5 (a page each). */
+export const documentSettingsSchema = z.object({ receiptPaper: z.enum(['A4_landscape', 'A5']) });
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
 export const printerSchema = z.object({ name: z.string(), isDefault: z.boolean() });
 export const testPageBody = z.object({ printer: printerNameSchema });
 export const printTicketBody = z.object({ printer: printerNameSchema.optional(), lang: z.enum(['vi', 'en']).default('vi') });

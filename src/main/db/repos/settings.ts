@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { officeHoursSchema, queueSettingsSchema, type OfficeHoursSetting, type QueueSettings } from '../../../shared/api';
+import { documentSettingsSchema, officeHoursSchema, queueSettingsSchema, type DocumentSettings, type OfficeHoursSetting, type QueueSettings } from '../../../shared/api';
 
 /** Key/value settings; values are JSON. Keys come from this module only. */
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
@@ -35,6 +35,12 @@ export function settingsRepo(db: Db) {
     },
     setQueue(settings: QueueSettings): void {
       put.run('queue', JSON.stringify(settings));
+    },
+    documents(): DocumentSettings {
+      return documentSettingsSchema.parse({ receiptPaper: 'A4_landscape', ...read<Partial<DocumentSettings>>('documents') });
+    },
+    setDocuments(settings: DocumentSettings): void {
+      put.run('documents', JSON.stringify(settings));
     },
     /** The office's opening hours; undefined until the admin sets them (the domain default applies). */
     officeHours(): OfficeHoursSetting | undefined {
