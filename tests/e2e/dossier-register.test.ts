@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestHub, type TestHub } from '../helpers/hub';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, installRecordingBridge } from '../helpers/browser';
 
 /**
  * A clerk registers a dossier from the ticket being served (issue 3):
@@ -37,23 +37,7 @@ afterAll(async () => {
 async function open(route: string): Promise<Page> {
   const context = await browser.newContext({ viewport: WIDE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   contexts.push(context);
-  await context.addInitScript(() => {
-    const printed: string[] = [];
-    Object.defineProperty(window, '__printed', { value: printed });
-    Object.defineProperty(window, 'motcua', {
-      value: Object.freeze({
-        printPdf: async ({ pdf }: { pdf: Uint8Array }) => {
-          let bin = '';
-          for (const b of pdf) bin += String.fromCharCode(b);
-          printed.push(btoa(bin));
-          return { ok: true };
-        },
-        listPrinters: async () => [],
-        appInfo: async () => ({ version: 'test', role: 'counter', kiosk: false, platform: 'linux', printer: 'A4' }),
-        exitKiosk: async () => ({ ok: false }),
-      }),
-    });
-  });
+  await installRecordingBridge(context, 'counter');
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[${route}] page error: ${err.message}`));
   await page.goto(`${hub.url}${route}`);
