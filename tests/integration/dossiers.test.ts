@@ -378,7 +378,7 @@ describe('bad input', () => {
 
     const cccd = async (idNumber: string, reason: string, words: string) => {
       const e = await expectRejected(clerk, dossierBody({}, { idNumber }), 400, 'INVALID_ID_NUMBER');
-      expect(e.details).toEqual({ path: 'applicant.idNumber', reason });
+      expect(e.details).toEqual([{ path: 'applicant.idNumber', message: expect.any(String), rule: `id_${reason}` }]);
       expect(e.message).toContain(words);
     };
     await cccd('00109001234', 'format', '12 digits');
@@ -387,7 +387,7 @@ describe('bad input', () => {
     await cccd('001299012345', 'birth_year', 'future');
     await expectRejected(clerk, dossierBody({}, { idType: 'passport', idNumber: 'AB12' }), 400, 'INVALID_ID_NUMBER');
     const owner = await expectRejected(clerk, dossierBody({ owner: { fullName: 'Trần Bình', idType: 'cccd', idNumber: '999090012345' } }), 400, 'INVALID_ID_NUMBER');
-    expect(owner.details.path).toBe('owner.idNumber');
+    expect(owner.details[0].path).toBe('owner.idNumber');
 
     const unknown = await expectRejected(clerk, dossierBody({ procedureCode: '9.999999' }), 404, 'UNKNOWN_PROCEDURE');
     expect(unknown.message).toContain('9.999999');

@@ -19,7 +19,7 @@ import {
   type DueStatus,
   type WorkingCalendar,
 } from '../../shared/domain';
-import { AppError, type Dossier, type DossierListQuery, type DossierSummary, type RegisterDossierBody } from '../../shared/api';
+import { AppError, type ValidationIssue, type Dossier, type DossierListQuery, type DossierSummary, type RegisterDossierBody } from '../../shared/api';
 import type { Store } from '../db/store';
 import type { DossierRow } from '../db/repos/dossiers';
 import type { Clock } from './clock';
@@ -46,6 +46,9 @@ const CCCD_REASONS: Record<'format' | 'province' | 'century' | 'birth_year', str
   century: 'its 4th digit (century and sex) must be 0, 1, 2 or 3',
   birth_year: 'its 5th and 6th digits give a birth year in the future',
 };
+
+/** An identity-number problem in the contract's validation shape; the rule names the reason so screens can translate it. */
+const idIssue = (path: string, message: string, reason: string): ValidationIssue => ({ path, message, rule: `id_${reason}` });
 
 export interface DossierServiceOptions {
   /** The office's working calendar; read on every computation so an edit applies at once. */
@@ -91,10 +94,10 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     if (idType === 'cccd') {
       const r = checkCccd(idNumber, Number(clock.officeDay().slice(0, 4)));
       if (!r.ok) {
-        throw new AppError(400, 'INVALID_ID_NUMBER', `The CCCD number ${idNumber.slice(0, 20)} is not valid: ${CCCD_REASONS[r.reason]}.`, { path, reason: r.reason });
+        throw new AppError(400, 'INVALID_ID_NUMBER', `The CCCD number ${idNumber.slice(0, 20)} is not valid: ${CCCD_REASONS[r.reason]}.`, [idIssue(path, CCCD_REASONS[r.reason], r.reason)]);
       }
     } else if (!isValidPassport(idNumber)) {
-      throw new AppError(400, 'INVALID_ID_NUMBER', `The passport number ${idNumber.slice(0, 20)} is not valid: use 6–12 letters and digits.`, { path, reason: 'passport' });
+      throw new AppError(400, 'INVALID_ID_NUMBER', `The passport number ${idNumber.slice(0, 20)} is not valid: use 6–12 letters and digits.`, [idIssue(path, 'use 6–12 letters and digits', 'passport')]);
     }
   }
 

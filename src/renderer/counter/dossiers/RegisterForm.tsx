@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
-import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { errorText, fieldIssues } from '../../app/errors';
 import { localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { FormError } from '../../components/FormError';
+import { FormError, fieldMessages } from '../../components/FormError';
 import { checkCccd } from '../../../shared/domain';
 import type { ProcedureDetail, ProcedureListItem } from '../../../shared/api/catalogue';
 import { getProcedure, registerDossier, type Dossier, type RegisterDossierInput } from './dossierApi';
@@ -25,46 +24,20 @@ interface DocRow {
   added: boolean;
 }
 
-/** Error codes the hub gives for one field, not for the whole form, and the field they usually concern. */
-const FIELD_CODES: Record<string, string> = {
-  INVALID_ID_NUMBER: 'applicant.idNumber',
-  UNKNOWN_PROCEDURE: 'procedureCode',
-};
+/** A 404 with no field details that still concerns one field. */
+const FIELD_CODES: Record<string, string> = { UNKNOWN_PROCEDURE: 'procedureCode' };
 
-/** `{ path, reason }` details of a one-field error (INVALID_ID_NUMBER). */
-function singleDetail(details: unknown): { path: string | null; reason: string | null } {
-  if (!details || typeof details !== 'object' || Array.isArray(details)) return { path: null, reason: null };
-  const d = details as { path?: unknown; reason?: unknown };
-  return { path: typeof d.path === 'string' ? d.path : null, reason: typeof d.reason === 'string' ? d.reason : null };
-}
-
-/** The text of a one-field error: the reason in the screen's language when we know it. */
-function fieldCodeText(error: ApiError): string {
-  const { reason } = singleDetail(error.details);
-  if (error.code === 'INVALID_ID_NUMBER' && reason && i18next.exists(`dossier.idReason.${reason}`)) {
-    return i18next.t('dossier.invalidId', { reason: i18next.t(`dossier.idReason.${reason}`) });
-  }
-  return errorText(error);
+/** The hub's messages for one field (by dotted path), in the screen's language. */
+export function messagesFor(error: unknown, field: string): string[] {
+  if (error instanceof ApiError && FIELD_CODES[error.code] === field) return [errorText(error)];
+  return fieldMessages(error, field);
 }
 
 /** The fields an error is about (empty: the whole form). */
 function errorPaths(error: unknown): string[] {
   if (!(error instanceof ApiError)) return [];
-  if (Object.hasOwn(FIELD_CODES, error.code)) return [singleDetail(error.details).path ?? FIELD_CODES[error.code]!];
+  if (Object.hasOwn(FIELD_CODES, error.code)) return [FIELD_CODES[error.code]!];
   return fieldIssues(error.details).map((i) => i.path);
-}
-
-/** The hub's messages for one field (by dotted path), in the screen's language. */
-export function messagesFor(error: unknown, field: string): string[] {
-  if (!(error instanceof ApiError)) return [];
-  const under = (p: string) => p === field || p.startsWith(`${field}.`);
-  if (Object.hasOwn(FIELD_CODES, error.code)) {
-    const path = singleDetail(error.details).path ?? fieldIssues(error.details).find((i) => i.path)?.path ?? FIELD_CODES[error.code]!;
-    return under(path) ? [fieldCodeText(error)] : [];
-  }
-  return fieldIssues(error.details)
-    .filter((i) => under(i.path))
-    .map((i) => i.message);
 }
 
 interface FormErrors {
@@ -108,7 +81,8 @@ function idHint(type: IdType, value: string, t: (k: string, o?: Record<string, u
   const v = value.replace(/[\s.-]/g, '');
   if (type !== 'cccd' || v.length < 12) return null;
   const r = checkCccd(v, new Date().getFullYear());
-  return r.ok ? null : t('dossier.cccdLooksWrong', { reason: t(`dossier.cccdReason.${r.reason}`) });
+  // The same words the hub will answer with, shown while typing (the hub still decides).
+  return r.ok ? null : t(`validation.id_${r.reason}`);
 }
 
 const clampCount = (s: string) => Math.max(0, Math.min(20, Math.trunc(Number(s.replace(/\D/g, '')) || 0)));
