@@ -75,6 +75,20 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
   // An event that keeps the status is a new appointment.
   const apologised = d.events.some((e) => e.fromStatus !== null && e.fromStatus === e.toStatus);
   const receivedBack = key === 'supplement_requested' && (can('accepted') || can('processing'));
+  // The counter's actions and the documents it can print, each shown only when it can work.
+  const actions: { dialog: Exclude<Dialog, null>; label: string; tone: string; when: boolean }[] = [
+    { dialog: 'received', label: 'dossier.supplementReceived', tone: 'btn--go', when: receivedBack },
+    { dialog: 'ready', label: 'dossier.resultReady', tone: 'btn--go', when: can('result_ready') },
+    { dialog: 'supplement', label: 'dossier.supplementRequest', tone: 'btn--warn', when: can('supplement_requested') },
+    { dialog: 'apology', label: 'dossier.apology', tone: 'btn--warn', when: canApologise },
+    { dialog: 'refuse', label: 'dossier.refuse', tone: 'btn--danger', when: can('refused') },
+  ];
+  const documents: { kind: 'receipt' | 'supplement' | 'apology' | 'refusal'; label: string; when: boolean }[] = [
+    { kind: 'receipt', label: 'dossier.reprintReceipt', when: true },
+    { kind: 'supplement', label: 'dossier.printSupplementSlip', when: supplementAsked },
+    { kind: 'apology', label: 'dossier.printApologySlip', when: apologised },
+    { kind: 'refusal', label: 'dossier.printRefusalSlip', when: key === 'refused' },
+  ];
 
   return (
     <article className="dossier" aria-labelledby="dossier-code">
@@ -229,51 +243,22 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
           </h2>
           {can('handed_over') && <HandBack dossier={d} onDone={(x) => done(x, t('dossier.handedBack', { code: x.code }))} onAuthError={onAuthError} />}
           <div className="dossier__buttons">
-            {receivedBack && (
-              <button type="button" className="btn btn--lg btn--go" onClick={() => setDialog('received')}>
-                {t('dossier.supplementReceived')}
-              </button>
-            )}
-            {can('result_ready') && (
-              <button type="button" className="btn btn--lg btn--go" onClick={() => setDialog('ready')}>
-                {t('dossier.resultReady')}
-              </button>
-            )}
-            {can('supplement_requested') && (
-              <button type="button" className="btn btn--lg btn--warn" onClick={() => setDialog('supplement')}>
-                {t('dossier.supplementRequest')}
-              </button>
-            )}
-            {canApologise && (
-              <button type="button" className="btn btn--lg btn--warn" onClick={() => setDialog('apology')}>
-                {t('dossier.apology')}
-              </button>
-            )}
-            {can('refused') && (
-              <button type="button" className="btn btn--lg btn--danger" onClick={() => setDialog('refuse')}>
-                {t('dossier.refuse')}
-              </button>
-            )}
-            <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code)}>
-              {t('dossier.reprintReceipt')}
-            </button>
-            {supplementAsked && (
-              <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'supplement')}>
-                {t('dossier.printSupplementSlip')}
-              </button>
-            )}
-            {apologised && (
-              <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'apology')}>
-                {t('dossier.printApologySlip')}
-              </button>
-            )}
-            {key === 'refused' && (
-              <button type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, 'refusal')}>
-                {t('dossier.printRefusalSlip')}
-              </button>
-            )}
+            {actions
+              .filter((x) => x.when)
+              .map((x) => (
+                <button key={x.dialog} type="button" className={`btn btn--lg ${x.tone}`} onClick={() => setDialog(x.dialog)}>
+                  {t(x.label)}
+                </button>
+              ))}
+            {documents
+              .filter((x) => x.when)
+              .map((x) => (
+                <button key={x.kind} type="button" className="btn btn--lg" disabled={printer.state.kind === 'printing'} onClick={() => void printer.print(d.code, x.kind)}>
+                  {t(x.label)}
+                </button>
+              ))}
           </div>
-          {!can('handed_over') && !receivedBack && !can('result_ready') && !can('supplement_requested') && !can('refused') && <p className="muted">{t('dossier.noActions')}</p>}
+          {!can('handed_over') && !actions.some((x) => x.when) && <p className="muted">{t('dossier.noActions')}</p>}
           <p className={`print-status print-status--${printer.state.kind}`} role="status">
             {printer.text}
           </p>
