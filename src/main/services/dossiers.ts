@@ -21,7 +21,7 @@ import {
 } from '../../shared/domain';
 import { AppError, type ValidationIssue, type Dossier, type DossierListQuery, type DossierSummary, type RegisterDossierBody } from '../../shared/api';
 import type { Store } from '../db/store';
-import type { DossierRow } from '../db/repos/dossiers';
+import type { DossierEventRow, DossierRow } from '../db/repos/dossiers';
 import type { Clock } from './clock';
 import type { Actor } from './queue';
 import type { ApologySlipInput, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './documents/types';
@@ -137,7 +137,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     remainingWorkingHours: number | null;
   }
 
-  function dueView(row: DossierRow, pauses: readonly { from_at: number; to_at: number | null }[], doneAt: () => number | null): DueView {
+  function dueView(row: DossierRow, pauses: readonly { from_at: number; to_at: number | null }[], events: readonly DossierEventRow[]): DueView {
     const calendar = options.calendar();
     const key = keyOf(row.status);
     const due = dueAt({
@@ -149,7 +149,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     });
     if (due.paused) return { dueAt: null, dueStatus: null, paused: true, remainingWorkingHours: due.remainingWorkingHours };
     // A new appointment (apology-and-new-date slip, or the district extending the time) replaces the computed due.
-    const moved = appointment(row.id);
+    const moved = appointment(events);
     if (moved !== null) due.dueMs = moved;
     const now = clock.now();
     if (clockRuns(key) || key === 'supplement_requested') {
@@ -162,15 +162,14 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     }
     if (key === 'result_ready' || key === 'handed_over') {
       // Judged at the moment the result was ready: late or in time, for good.
-      const at = doneAt() ?? now;
+      const at = resultReadyAt(events) ?? now;
       return { dueAt: due.dueMs, dueStatus: at > due.dueMs ? 'overdue' : 'on_time', paused: false, remainingWorkingHours: null };
     }
     return { dueAt: due.dueMs, dueStatus: null, paused: false, remainingWorkingHours: null };
   }
 
-  const appointment = (dossierId: number): number | null =>
-    store.dossiers
-      .events(dossierId)
+  const appointment = (events: readonly DossierEventRow[]): number | null =>
+    events
       .map((e) => e.new_due_at)
       .filter((v): v is number => v !== null)
       .at(-1) ?? null;
@@ -181,7 +180,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     const pauses = store.dossiers.pauses(row.id);
     return {
       ...summaryFields(row),
-      ...dueView(row, pauses, () => resultReadyAt(store.dossiers.events(row.id))),
+      ...dueView(row, pauses, store.dossiers.events(row.id)),
     };
   }
 
@@ -211,7 +210,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     const open = keyOf(row.status) === 'supplement_requested' ? pauses.find((p) => p.to_at === null) : undefined;
     return {
       ...summaryFields(row),
-      ...dueView(row, pauses, () => resultReadyAt(events)),
+      ...dueView(row, pauses, events),
       secret: row.secret,
       applicant: {
         fullName: row.applicant_name,
