@@ -3,10 +3,12 @@ import { counterSubtitle, digitsOnly, formatClock, formatDateTime, formatLongDat
 import { parseDeviceHash } from '../../src/renderer/app/auth';
 import i18next from 'i18next';
 import { fieldIssues } from '../../src/renderer/app/errors';
-import vi from '../../src/shared/i18n/vi.json';
+import { messages } from '../../src/shared/i18n';
 import { ApiError, buildUrl, errorFromResponse } from '../../src/renderer/app/api';
 import { availableActions } from '../../src/renderer/counter/actions';
 import type { CounterState, Ticket } from '../../src/shared/api';
+
+const vi = messages.vi;
 
 // 2026-11-23 10:05:09 in Hanoi (UTC+7).
 const T = Date.UTC(2026, 10, 23, 3, 5, 9);

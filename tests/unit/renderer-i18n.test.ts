@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import vi from '../../src/shared/i18n/vi.json';
-import en from '../../src/shared/i18n/en.json';
+import { messages } from '../../src/shared/i18n';
 import { ERROR_CODES } from '../../src/shared/api';
 import { PRIORITY_REASONS, TICKET_STATUSES } from '../../src/shared/domain';
 
 type Tree = { [k: string]: string | Tree };
+const vi = messages.vi as Tree;
+const en = messages.en as Tree;
 
 /** Flattened keys, with i18next plural suffixes folded (ahead_one/ahead_other → ahead). */
 function keys(tree: Tree, prefix = ''): Set<string> {

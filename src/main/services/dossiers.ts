@@ -425,8 +425,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
 
   /** The dossier mapped onto the receipt's input (reprinted any time; while paused, the due printed at acceptance). */
   function receiptInput(code: string): ReceiptInput {
-    const d = describe(requireDossier(code));
     const row = requireDossier(code);
+    const d = describe(row);
     const unit = d.procedure.processingUnit;
     return {
       office: officeForDocs(),

@@ -2,14 +2,49 @@
  * Locale resources. Vietnamese is the source language; English is complete
  * (tests/unit/renderer-i18n.test.ts checks both have the same keys and that
  * every error code of the contract has a translation).
+ *
+ * `vi.json`/`en.json` hold the screens that came first; each later area keeps
+ * its strings in its own pair of files (`<area>.vi.json`, `<area>.en.json`),
+ * deep-merged here, so work on one area never edits another's catalogue.
  */
-import vi from './vi.json';
-import en from './en.json';
+import viBase from './vi.json';
+import enBase from './en.json';
+import viScan from './scan.vi.json';
+import enScan from './scan.en.json';
+import viSync from './sync.vi.json';
+import enSync from './sync.en.json';
+import viSupervisor from './supervisor.vi.json';
+import enSupervisor from './supervisor.en.json';
+import viVoice from './voice.vi.json';
+import enVoice from './voice.en.json';
+import viReliability from './reliability.vi.json';
+import enReliability from './reliability.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+export type MessageTree = { [key: string]: string | MessageTree };
+
+/** Merges catalogues key by key; a leaf defined twice is a mistake, so it throws at load. */
+export function mergeMessages(...trees: MessageTree[]): MessageTree {
+  const out: MessageTree = {};
+  for (const tree of trees) {
+    for (const [k, v] of Object.entries(tree)) {
+      const have = out[k];
+      if (have === undefined) out[k] = typeof v === 'string' ? v : mergeMessages(v);
+      else if (typeof have === 'string' || typeof v === 'string') throw new Error(`i18n: "${k}" is defined twice`);
+      else out[k] = mergeMessages(have, v);
+    }
+  }
+  return out;
+}
+
+export const messages = {
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability),
+} as const;
+
 export const resources = {
-  vi: { translation: vi },
-  en: { translation: en },
+  vi: { translation: messages.vi },
+  en: { translation: messages.en },
 } as const;
