@@ -68,6 +68,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       port,
       async close() {
         clearInterval(dayWatch);
+        hub.supervisor.stop();
         await app.close();
         db.close();
       },

@@ -455,6 +455,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     slipInput,
     apologise,
     get: (code: string): Dossier => describe(requireDossier(code)),
+    /** A stored dossier with its due time and status computed now (the supervisor's figures). */
+    summaryOf: (row: DossierRow): DossierSummary => summary(row),
     list(query: DossierListQuery): { items: DossierSummary[] } {
       const q = query.q.normalize('NFC').trim();
       const rows = store.dossiers.list({ q: q || null, foldedQ: q ? foldVietnamese(q) : null, limit: query.limit });

@@ -10,6 +10,7 @@ import { createCalendarService } from './calendar';
 import { createPrintService } from './printing';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
+import { createSupervisorService } from './supervisor';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
 export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string }) {
@@ -22,7 +23,8 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   calendar.seedIfEmpty();
   const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
+  const supervisor = createSupervisorService(store, clock, bus, dossiers);
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

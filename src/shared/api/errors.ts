@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'IN_USE',
   'LAST_ADMIN',
   'PRINT_FAILED',
+  'RATING_NOT_OPEN',
+  'ALREADY_RATED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

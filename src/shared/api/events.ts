@@ -1,4 +1,5 @@
 import type { DisplayState } from './schemas';
+import type { AlertsState } from './supervisor';
 
 /**
  * Server-Sent Events on /api/v1/events. Each event's `data` is JSON.
@@ -23,6 +24,8 @@ export interface HubEvents {
   hello: DisplayState;
   board: DisplayState;
   call: CallEvent;
+  /** Supervisor alerts (thresholds crossed), after queue changes and every 30 s; nothing personal. */
+  alerts: AlertsState;
 }
 export type HubEventName = keyof HubEvents;
 export const EVENTS_PATH = '/api/v1/events';
