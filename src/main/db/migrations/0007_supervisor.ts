@@ -9,11 +9,15 @@
  * (bench/supervisor-figures.ts measures it; docs/supervisor.md says why).
  *
  * - `ratings.id` is a UUID the hub makes, so a rating keeps its identity on the
- *   way to the district server (outbox). One rating per ticket and per dossier.
+ *   way to the district server (outbox). A visit (ticket) is rated once; a
+ *   hand-back (subject 'dossier') once per dossier. A visit's rating also names
+ *   the dossier registered in it, so the dossier code alone is not unique.
  */
 export const sql = /* sql */ `
 CREATE TABLE ratings (
   id          TEXT PRIMARY KEY CHECK (length(id) = 36),
+  -- what was rated: the visit (a finished ticket) or the hand-back of a result
+  subject     TEXT NOT NULL CHECK (subject IN ('ticket', 'dossier')),
   office_day  TEXT NOT NULL,
   ticket_id   INTEGER REFERENCES tickets (id),
   dossier_code TEXT REFERENCES dossiers (code),
@@ -26,7 +30,7 @@ CREATE TABLE ratings (
   CHECK (ticket_id IS NOT NULL OR dossier_code IS NOT NULL)
 ) STRICT;
 CREATE UNIQUE INDEX ratings_ticket ON ratings (ticket_id) WHERE ticket_id IS NOT NULL;
-CREATE UNIQUE INDEX ratings_dossier ON ratings (dossier_code) WHERE dossier_code IS NOT NULL;
+CREATE UNIQUE INDEX ratings_dossier ON ratings (dossier_code) WHERE subject = 'dossier';
 CREATE INDEX ratings_day ON ratings (office_day);
 
 -- Hand-backs (and any status reached) in a date range, without reading every timeline.

@@ -23,6 +23,7 @@ export interface TicketEventRow {
 
 export interface RatingRow {
   id: string;
+  subject: 'ticket' | 'dossier';
   office_day: string;
   ticket_id: number | null;
   dossier_code: string | null;
@@ -69,10 +70,10 @@ export function supervisorRepo(db: Db) {
     WHERE e.clerk_id = ? AND e.to_status = 10 AND e.at >= ? ORDER BY e.at DESC, e.id DESC LIMIT 1`);
   const dossierOfTicket = db.prepare<[number], { code: string }>('SELECT code FROM dossiers WHERE ticket_id = ? ORDER BY id DESC LIMIT 1');
   const ratedTicket = db.prepare<[number], { id: string }>('SELECT id FROM ratings WHERE ticket_id = ?');
-  const ratedDossier = db.prepare<[string], { id: string }>('SELECT id FROM ratings WHERE dossier_code = ?');
+  const ratedHandBack = db.prepare<[string], { id: string }>("SELECT id FROM ratings WHERE dossier_code = ? AND subject = 'dossier'");
   const insertRating = db.prepare(`
-    INSERT INTO ratings (id, office_day, ticket_id, dossier_code, clerk_id, counter_id, level, criteria, created_at)
-    VALUES (@id, @officeDay, @ticketId, @dossierCode, @clerkId, @counterId, @level, @criteria, @createdAt)`);
+    INSERT INTO ratings (id, subject, office_day, ticket_id, dossier_code, clerk_id, counter_id, level, criteria, created_at)
+    VALUES (@id, @subject, @officeDay, @ticketId, @dossierCode, @clerkId, @counterId, @level, @criteria, @createdAt)`);
 
   return {
     settings(): SupervisorSettings {
@@ -95,7 +96,8 @@ export function supervisorRepo(db: Db) {
     lastHandBackBy: (clerkId: number, since: number) => lastHandBack.get(clerkId, since),
     dossierOfTicket: (ticketId: number) => dossierOfTicket.get(ticketId)?.code ?? null,
     isTicketRated: (ticketId: number) => ratedTicket.get(ticketId) !== undefined,
-    isDossierRated: (code: string) => ratedDossier.get(code) !== undefined,
+    /** Whether the hand-back of this dossier's result was rated (a visit's rating naming it does not count). */
+    isHandBackRated: (code: string) => ratedHandBack.get(code) !== undefined,
     insertRating: (r: Omit<RatingRow, 'office_day' | 'created_at' | 'ticket_id' | 'dossier_code' | 'clerk_id' | 'counter_id'> & {
       officeDay: string;
       ticketId: number | null;

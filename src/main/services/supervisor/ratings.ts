@@ -34,14 +34,12 @@ export function createRatings(store: Store, repo: SupervisorRepo, clock: Clock) 
     const candidates: Subject[] = [];
     const t = repo.lastFinishedAt(counterId, since);
     if (t && !repo.isTicketRated(t.id)) {
-      const code = repo.dossierOfTicket(t.id);
-      if (code === null || !repo.isDossierRated(code)) {
-        candidates.push({ key: `t:${t.id}`, kind: 'ticket', ticketId: t.id, ticketNumber: t.number, dossierCode: code, clerkId: t.clerk_id, at: t.finished_at });
-      }
+      // The visit's rating names the dossier registered in it, if any.
+      candidates.push({ key: `t:${t.id}`, kind: 'ticket', ticketId: t.id, ticketNumber: t.number, dossierCode: repo.dossierOfTicket(t.id), clerkId: t.clerk_id, at: t.finished_at });
     }
     if (counter.clerkId !== null) {
       const h = repo.lastHandBackBy(counter.clerkId, since);
-      if (h && !repo.isDossierRated(h.code)) {
+      if (h && !repo.isHandBackRated(h.code)) {
         // The citizen collecting the result holds the ticket being served at this counter, if any.
         const serving = store.tickets.atCounter(counterId, clock.officeDay());
         const ticketId = serving && !repo.isTicketRated(serving.id) ? serving.id : null;
@@ -71,7 +69,7 @@ export function createRatings(store: Store, repo: SupervisorRepo, clock: Clock) 
     return store.write(() => {
       const s = subjectAt(body.counterId);
       if (!s || s.key !== body.key) {
-        const done = body.key.startsWith('t:') ? repo.isTicketRated(Number(body.key.slice(2)) || 0) : body.key.startsWith('d:') && repo.isDossierRated(body.key.slice(2));
+        const done = body.key.startsWith('t:') ? repo.isTicketRated(Number(body.key.slice(2)) || 0) : body.key.startsWith('d:') && repo.isHandBackRated(body.key.slice(2));
         if (done) throw new AppError(409, 'ALREADY_RATED', 'This service has already been rated. Thank you.');
         throw new AppError(409, 'RATING_NOT_OPEN', 'There is nothing to rate at this counter now (the time to rate has passed, or another citizen was served since).');
       }
@@ -87,6 +85,7 @@ export function createRatings(store: Store, repo: SupervisorRepo, clock: Clock) 
       };
       repo.insertRating({
         id: record.id,
+        subject: s.kind,
         officeDay: clock.officeDay(),
         ticketId: s.ticketId,
         dossierCode: record.dossierCode,
