@@ -360,7 +360,7 @@ describe('the fixed data set, hand-computed', () => {
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       expect(fonts).toMatch(/BeVietnamPro-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
       expect(fonts).toMatch(/BeVietnamPro-Bold\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
-      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, path.join('test-results', 'supervisor-report')]);
+      execFileSync('pdftoppm', ['-r', '70', '-png', file, path.join('test-results', 'supervisor-report')]);
 
       const en = await download('/supervisor/report.pdf?from=2026-11-23&to=2026-11-24&lang=en');
       fs.writeFileSync(path.join(dir, 'report-en.pdf'), en.bytes);

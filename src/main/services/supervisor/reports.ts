@@ -49,7 +49,12 @@ function tables(f: Figures, lang: Lang) {
   return {
     tickets: [
       { title: t('supervisor.tables.byService'), header: [t('supervisor.col.service'), ...tk], rows: [...f.byService.map((r) => [name(r), ...tkRow(r)]), [t('supervisor.report.total'), ...tkRow(f.tickets)]] },
-      { title: t('supervisor.tables.byCounter'), header: [t('supervisor.col.counter'), t('supervisor.col.called'), ...tk.slice(1)], rows: f.byCounter.map((r) => [r.name, r.called, ...tkRow(r).slice(1)]) },
+      // Waits belong to services (a citizen waits for a service, not a counter): the counter table has none.
+      {
+        title: t('supervisor.tables.byCounter'),
+        header: [t('supervisor.col.counter'), t('supervisor.col.called'), tk[1]!, tk[2]!, tk[3]!, tk[6]!, tk[7]!],
+        rows: f.byCounter.map((r) => [r.name, r.called, r.served, r.noShows, r.transfers, minutes(r.service.mean), minutes(r.service.p90)]),
+      },
       {
         title: t('supervisor.tables.byClerk'),
         header: [t('supervisor.col.clerk'), t('supervisor.col.called'), tk[1]!, tk[2]!, tk[3]!, tk[6]!, tk[7]!, `${t('supervisor.col.active')} (${t('supervisor.report.minutesUnit')})`, `${t('supervisor.col.idle')} (${t('supervisor.report.minutesUnit')})`],
