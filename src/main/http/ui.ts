@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const UI_ROUTES = ['/', '/kiosk', '/counter', '/display', '/admin'] as const;
+export const UI_ROUTES = ['/', '/kiosk', '/counter', '/display', '/admin', '/rate'] as const;
 
 /** The UI's Content-Security-Policy: only our own origin; no eval, no inline script. */
 export const CONTENT_SECURITY_POLICY = [

@@ -14,8 +14,9 @@ import { CountersSection } from './CountersSection';
 import { ClerksSection } from './ClerksSection';
 import { DevicesSection } from './DevicesSection';
 import { CalendarSection } from './CalendarSection';
+import { DashboardSection } from '../supervisor/DashboardSection';
 
-const TABS = ['office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices'] as const;
+const TABS = ['dashboard', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -131,6 +132,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
           ))}
         </div>
         <section className="admin__panel" role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
+          {tab === 'dashboard' && <DashboardSection onAuthError={onAuthError} />}
           {tab === 'office' && <OfficeSection onAuthError={onAuthError} />}
           {tab === 'queue' && <QueueSection onAuthError={onAuthError} />}
           {tab === 'calendar' && <CalendarSection onAuthError={onAuthError} />}

@@ -8,13 +8,14 @@ import KioskApp from '../kiosk/KioskApp';
 import CounterApp from '../counter/CounterApp';
 import DisplayApp from '../display/DisplayApp';
 import AdminApp from '../admin/AdminApp';
+import RatingApp from '../rating/RatingApp';
 
-export type Screen = 'kiosk' | 'counter' | 'display' | 'admin' | 'launcher';
+export type Screen = 'kiosk' | 'counter' | 'display' | 'admin' | 'rate' | 'launcher';
 
 /** No router library: the first path segment picks the screen. */
 export function screenOf(pathname: string): Screen {
   const first = pathname.replace(/^\/+/, '').split('/')[0]?.toLowerCase() ?? '';
-  if (first === 'kiosk' || first === 'counter' || first === 'display' || first === 'admin') return first;
+  if (first === 'kiosk' || first === 'counter' || first === 'display' || first === 'admin' || first === 'rate') return first;
   return 'launcher';
 }
 
@@ -22,7 +23,7 @@ export function App() {
   const { t } = useTranslation();
   const screen = screenOf(window.location.pathname);
   // Kiosk and display speak as the paired device; counter and admin as the logged-in clerk.
-  setTokenSource(screen === 'kiosk' || screen === 'display' ? getDeviceToken : getClerkToken);
+  setTokenSource(screen === 'kiosk' || screen === 'display' || screen === 'rate' ? getDeviceToken : getClerkToken);
 
   useEffect(() => {
     document.title = `${t(`screens.${screen}`)} · MotCua`;
@@ -35,6 +36,7 @@ export function App() {
       {screen === 'counter' && <CounterApp />}
       {screen === 'display' && <DisplayApp />}
       {screen === 'admin' && <AdminApp />}
+      {screen === 'rate' && <RatingApp />}
       {screen === 'launcher' && <Launcher />}
     </>
   );

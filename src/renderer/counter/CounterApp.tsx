@@ -10,6 +10,7 @@ import { currentLanguage } from '../app/i18n';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { CounterAlerts } from '../supervisor/AlertsBanner';
 import { LangSwitch } from '../components/LangSwitch';
 import { LoginScreen } from '../components/LoginScreen';
 import { TicketNumber } from '../components/TicketNumber';
@@ -382,6 +383,7 @@ function CounterMain({
         </button>
       </TopBar>
       <ConnectionBanner status={status} />
+      <CounterAlerts token={token} />
       {counter?.paused && (
         <div className="paused-strip" role="status">
           {t('counter.pausedStrip')}
