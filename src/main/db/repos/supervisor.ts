@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import type { DossierRow } from './dossiers';
 import type { RatingLevel } from '../../../shared/domain';
 import { supervisorSettingsSchema, type SupervisorSettings } from '../../../shared/api';
 
@@ -42,20 +43,23 @@ export interface RatingRow {
 export function supervisorRepo(db: Db) {
   const getSettings = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'supervisor'");
   const putSettings = db.prepare<[string]>("INSERT INTO settings (key, value) VALUES ('supervisor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  // tickets_queue (office_day, …) finds the range's tickets; ticket_events_ticket their events.
+  // UNIQUE (office_day, number) finds the range's tickets in that order and ticket_events_ticket their
+  // events in id order, so this ORDER BY needs no sort: each ticket's events come together, in order.
   const ticketEvents = db.prepare<[string, string], TicketEventRow>(`
     SELECT e.ticket_id, t.office_day, t.origin_service_id, e.at, e.kind, e.counter_id, e.clerk_id, e.to_service_id
     FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id
-    WHERE t.office_day BETWEEN ? AND ? ORDER BY e.ticket_id, e.id`);
+    WHERE t.office_day BETWEEN ? AND ? ORDER BY t.office_day, t.number, e.id`);
+  const DOSSIER = `SELECT d.*, c.full_name AS clerk_name, t.number AS ticket_number
+    FROM dossiers d LEFT JOIN clerks c ON c.id = d.clerk_id LEFT JOIN tickets t ON t.id = d.ticket_id`;
   const services = db.prepare<[], { id: number; name_vi: string; name_en: string; sort: number }>('SELECT id, name_vi, name_en, sort FROM services ORDER BY sort, id');
   const counters = db.prepare<[], { id: number; number: number; name: string }>('SELECT id, number, name FROM counters ORDER BY number');
   const clerks = db.prepare<[], { id: number; full_name: string }>('SELECT id, full_name FROM clerks ORDER BY id');
-  const received = db.prepare<[number, number], { id: number }>('SELECT id FROM dossiers WHERE accepted_at >= ? AND accepted_at < ? ORDER BY id');
-  const handedBack = db.prepare<[number, number], { dossier_id: number; at: number }>(
-    'SELECT dossier_id, max(at) AS at FROM dossier_events WHERE to_status = 10 AND at >= ? AND at < ? GROUP BY dossier_id ORDER BY dossier_id',
-  );
+  const received = db.prepare<[number, number], DossierRow>(`${DOSSIER} WHERE d.accepted_at >= ? AND d.accepted_at < ? ORDER BY d.id`);
+  const handedBack = db.prepare<[number, number], DossierRow>(`${DOSSIER}
+    WHERE d.id IN (SELECT dossier_id FROM dossier_events WHERE to_status = 10 AND at >= ? AND at < ?) ORDER BY d.id`);
   // Open = the clock runs (2 accepted, 4 processing, 6 financial obligation) or waits for a supplement (5).
-  const open = db.prepare<[], { id: number }>('SELECT id FROM dossiers WHERE status IN (2, 4, 5, 6) ORDER BY due_at');
+  // The due at acceptance is a lower bound of the due now (pauses, new appointments and extensions only move it later).
+  const open = db.prepare<[number], DossierRow>(`${DOSSIER} WHERE d.status IN (2, 4, 5, 6) AND d.due_at < ? ORDER BY d.due_at, d.id`);
   const fieldOf = db.prepare<[string], { field_vi: string; field_en: string }>('SELECT field_vi, field_en FROM procedures WHERE code = ?');
   const ratingsIn = db.prepare<[string, string], RatingRow>('SELECT * FROM ratings WHERE office_day BETWEEN ? AND ? ORDER BY created_at');
   const waitingOldest = db.prepare<[string], { service_id: number; waiting: number; oldest: number; number: string }>(`
@@ -86,9 +90,10 @@ export function supervisorRepo(db: Db) {
     services: () => services.all(),
     counters: () => counters.all(),
     clerks: () => clerks.all(),
-    receivedIds: (fromMs: number, toMs: number) => received.all(fromMs, toMs).map((r) => r.id),
+    received: (fromMs: number, toMs: number) => received.all(fromMs, toMs),
     handedBack: (fromMs: number, toMs: number) => handedBack.all(fromMs, toMs),
-    openIds: () => open.all().map((r) => r.id),
+    /** Open dossiers; with `dueBefore`, only those whose due at acceptance is before it (the due now cannot be earlier). */
+    open: (dueBefore = Number.MAX_SAFE_INTEGER) => open.all(dueBefore),
     fieldOf: (procedureCode: string) => fieldOf.get(procedureCode),
     ratings: (fromDay: string, toDay: string) => ratingsIn.all(fromDay, toDay),
     waitingByService: (officeDay: string) => waitingOldest.all(officeDay),

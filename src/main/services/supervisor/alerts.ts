@@ -1,6 +1,5 @@
 import { dayNumberOfDate, dayStartMs, MINUTE_MS } from '../../../shared/domain';
 import type { Alert, AlertsState } from '../../../shared/api';
-import type { Store } from '../../db/store';
 import type { SupervisorRepo } from '../../db/repos/supervisor';
 import type { DossierService } from '../dossiers';
 import type { Clock } from '../clock';
@@ -10,7 +9,7 @@ import type { Clock } from '../clock';
  * longest wait in a service over N minutes, open dossiers falling due today.
  * Nothing personal: services, ticket numbers and dossier codes only.
  */
-export function computeAlerts(store: Store, repo: SupervisorRepo, dossiers: DossierService, clock: Clock): AlertsState {
+export function computeAlerts(repo: SupervisorRepo, dossiers: DossierService, clock: Clock): AlertsState {
   const settings = repo.settings();
   const now = clock.now();
   const day = clock.officeDay();
@@ -31,9 +30,7 @@ export function computeAlerts(store: Store, repo: SupervisorRepo, dossiers: Doss
     const start = dayStartMs(dayNumberOfDate(day));
     const end = dayStartMs(dayNumberOfDate(day) + 1);
     const codes: string[] = [];
-    for (const id of repo.openIds()) {
-      const row = store.dossiers.getById(id);
-      if (!row) continue;
+    for (const row of repo.open(end)) {
       const due = dossiers.summaryOf(row).dueAt;
       // Due later today (not yet late: those are on the overdue list).
       if (due !== null && due >= Math.max(start, now) && due < end) codes.push(row.code);

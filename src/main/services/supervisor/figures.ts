@@ -9,8 +9,8 @@ import {
   type RatingLevel,
 } from '../../../shared/domain';
 import type { Figures, OverdueDossier } from '../../../shared/api';
-import type { Store } from '../../db/store';
 import type { SupervisorRepo, TicketEventRow, RatingRow } from '../../db/repos/supervisor';
+import type { DossierRow } from '../../db/repos/dossiers';
 import type { DossierService } from '../dossiers';
 import type { Clock } from '../clock';
 
@@ -33,10 +33,10 @@ import type { Clock } from '../clock';
  *   (the clock runs, or a supplement is awaited) are counted by their due
  *   status NOW, whatever the range, and the overdue ones are listed.
  */
-export function computeFigures(store: Store, repo: SupervisorRepo, dossiers: DossierService, clock: Clock, from: string, to: string): Figures {
+export function computeFigures(repo: SupervisorRepo, dossiers: DossierService, clock: Clock, from: string, to: string): Figures {
   const now = clock.now();
   const tickets = ticketFigures(repo, from, to, now);
-  const dossierPart = dossierFigures(store, repo, dossiers, from, to, now);
+  const dossierPart = dossierFigures(repo, dossiers, from, to, now);
   const ratingPart = ratingFigures(repo, from, to);
   return { from, to, generatedAt: now, ...tickets, ...dossierPart, ...ratingPart };
 }
@@ -224,7 +224,7 @@ interface DAcc {
 }
 const newDAcc = (): DAcc => ({ received: 0, handedBack: 0, handedBackOnTime: 0, handedBackLate: 0, openOnTime: 0, openNearlyDue: 0, openOverdue: 0 });
 
-function dossierFigures(store: Store, repo: SupervisorRepo, dossiers: DossierService, from: string, to: string, now: number) {
+function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: string, to: string, now: number) {
   const fromMs = dayStartMs(dayNumberOfDate(from));
   const toMs = dayStartMs(dayNumberOfDate(to) + 1);
   const all = newDAcc();
@@ -233,9 +233,7 @@ function dossierFigures(store: Store, repo: SupervisorRepo, dossiers: DossierSer
   const fields = new Map<string, { field_vi: string; field_en: string }>();
   const overdue: OverdueDossier[] = [];
 
-  const add = (id: number, f: (a: DAcc) => void) => {
-    const row = store.dossiers.getById(id);
-    if (!row) return undefined;
+  const add = (row: DossierRow, f: (a: DAcc) => void) => {
     let field = fields.get(row.procedure_code);
     if (!field) fields.set(row.procedure_code, (field = repo.fieldOf(row.procedure_code) ?? { field_vi: 'Khác', field_en: 'Other' }));
     let fa = byField.get(field.field_vi);
@@ -245,38 +243,34 @@ function dossierFigures(store: Store, repo: SupervisorRepo, dossiers: DossierSer
     f(all);
     f(fa);
     f(ca);
-    return { row, field };
+    return field;
   };
 
-  for (const id of repo.receivedIds(fromMs, toMs)) add(id, (a) => a.received++);
-  for (const h of repo.handedBack(fromMs, toMs)) {
-    const row = store.dossiers.getById(h.dossier_id);
-    if (!row) continue;
+  for (const row of repo.received(fromMs, toMs)) add(row, (a) => a.received++);
+  for (const row of repo.handedBack(fromMs, toMs)) {
     const late = dossiers.summaryOf(row).dueStatus === 'overdue';
-    add(h.dossier_id, (a) => {
+    add(row, (a) => {
       a.handedBack++;
       if (late) a.handedBackLate++;
       else a.handedBackOnTime++;
     });
   }
-  for (const id of repo.openIds()) {
-    const row = store.dossiers.getById(id);
-    if (!row) continue;
+  for (const row of repo.open()) {
     const s = dossiers.summaryOf(row);
     // A dossier waiting for a supplement has no due status (its clock is paused): counted nowhere.
     if (s.dueStatus === null) continue;
-    const r = add(id, (a) => {
+    const field = add(row, (a) => {
       if (s.dueStatus === 'overdue') a.openOverdue++;
       else if (s.dueStatus === 'nearly_due') a.openNearlyDue++;
       else a.openOnTime++;
     });
-    if (r && s.dueStatus === 'overdue' && s.dueAt !== null) {
+    if (s.dueStatus === 'overdue' && s.dueAt !== null) {
       overdue.push({
         code: row.code,
         procedureNameVi: row.procedure_name_vi,
         procedureNameEn: row.procedure_name_en,
-        fieldVi: r.field.field_vi,
-        fieldEn: r.field.field_en,
+        fieldVi: field.field_vi,
+        fieldEn: field.field_en,
         clerkName: row.clerk_name,
         acceptedAt: row.accepted_at,
         dueAt: s.dueAt,

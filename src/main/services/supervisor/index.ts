@@ -23,7 +23,7 @@ export function createSupervisorService(store: Store, clock: Clock, bus: HubBus,
   let last = '';
   let pending: ReturnType<typeof setTimeout> | undefined;
 
-  const alerts = (): AlertsState => computeAlerts(store, repo, dossiers, clock);
+  const alerts = (): AlertsState => computeAlerts(repo, dossiers, clock);
   /** Emits the alerts when they changed since the last emit (or always, on the beat, so a new screen hears them). */
   const publish = (force: boolean) => {
     if (!store.db.open) return;
@@ -44,7 +44,7 @@ export function createSupervisorService(store: Store, clock: Clock, bus: HubBus,
   const beat = setInterval(() => publish(true), ALERT_BEAT_MS);
   beat.unref?.();
 
-  const figures = (q: FiguresQuery) => computeFigures(store, repo, dossiers, clock, q.from, q.to);
+  const figures = (q: FiguresQuery) => computeFigures(repo, dossiers, clock, q.from, q.to);
   const report = (q: FiguresQuery & { lang: 'vi' | 'en' }) => ({ figures: figures(q), officeName: store.settings.office().name, lang: q.lang });
 
   return {
