@@ -141,6 +141,16 @@ describe('ratings', () => {
     await rejects('POST', '/ratings', clerk, { counterId: 1, key: await key(), level: 'satisfied' }, 403, 'FORBIDDEN');
   });
 
+  it('the prompt closes 5 minutes after the finish', async () => {
+    clock.advance(4 * 60_000);
+    expect((await hub.api('GET', '/ratings/prompt?counterId=1', { token: tablet })).body.prompt).not.toBeNull();
+    clock.advance(61_000);
+    const k = 't:1';
+    expect((await hub.api('GET', '/ratings/prompt?counterId=1', { token: tablet })).body.prompt).toBeNull();
+    await rejects('POST', '/ratings', tablet, { counterId: 1, key: k, level: 'satisfied' }, 409, 'RATING_NOT_OPEN');
+    clock.advance(-5 * 60_000 - 1000);
+  });
+
   it('rates once; the second time is 409 ALREADY_RATED; after the window nothing is open', async () => {
     const k = await key();
     const r = await hub.api('POST', '/ratings', { token: tablet, body: { counterId: 1, key: k, level: 'very_satisfied' } });

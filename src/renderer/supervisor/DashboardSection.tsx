@@ -17,12 +17,14 @@ import './supervisor.css';
 
 const QUICK: QuickRange[] = ['today', 'last7', 'thisMonth', 'thisQuarter'];
 const LIVE_REFRESH_MS = 30_000;
+/** Figures cost the hub tens of ms (bench/supervisor-figures.ts): at most one live refetch per 5 s. */
+const LIVE_THROTTLE_MS = 5_000;
 
 /**
  * /admin → Dashboard: the figures over a date range, charts (chart.js, bundled),
  * the overdue list in red, alerts, exports, and the thresholds. When the range
  * ends today the figures follow the queue live (SSE `board` → refetch, at most
- * every 2 s, and every 30 s anyway).
+ * every 5 s, and every 30 s anyway).
  */
 export function DashboardSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -70,7 +72,7 @@ export function DashboardSection({ onAuthError }: { onAuthError: (err: unknown) 
   const lastFetch = useRef(0);
   useEffect(() => {
     if (!isLive || !range || live.changes === 0) return;
-    const wait = Math.max(0, lastFetch.current + 2000 - Date.now());
+    const wait = Math.max(0, lastFetch.current + LIVE_THROTTLE_MS - Date.now());
     const timer = setTimeout(() => {
       lastFetch.current = Date.now();
       load(range);
