@@ -23,7 +23,7 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   calendar.seedIfEmpty();
   const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
-  const supervisor = createSupervisorService(store, clock, bus, dossiers);
+  const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
 }

@@ -60,6 +60,9 @@ export function supervisorRepo(db: Db) {
   // Open = the clock runs (2 accepted, 4 processing, 6 financial obligation) or waits for a supplement (5).
   // The due at acceptance is a lower bound of the due now (pauses, new appointments and extensions only move it later).
   const open = db.prepare<[number], DossierRow>(`${DOSSIER} WHERE d.status IN (2, 4, 5, 6) AND d.due_at < ? ORDER BY d.due_at, d.id`);
+  const openVersion = db.prepare<[], { v: string }>(
+    "SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) || ':' || total(status) AS v FROM dossiers WHERE status IN (2, 4, 5, 6)",
+  );
   const fieldOf = db.prepare<[string], { field_vi: string; field_en: string }>('SELECT field_vi, field_en FROM procedures WHERE code = ?');
   const ratingsIn = db.prepare<[string, string], RatingRow>('SELECT * FROM ratings WHERE office_day BETWEEN ? AND ? ORDER BY created_at');
   const waitingOldest = db.prepare<[string], { service_id: number; waiting: number; oldest: number; number: string }>(`
@@ -94,6 +97,8 @@ export function supervisorRepo(db: Db) {
     handedBack: (fromMs: number, toMs: number) => handedBack.all(fromMs, toMs),
     /** Open dossiers; with `dueBefore`, only those whose due at acceptance is before it (the due now cannot be earlier). */
     open: (dueBefore = Number.MAX_SAFE_INTEGER) => open.all(dueBefore),
+    /** Changes whenever a dossier enters, leaves or changes within the open set. */
+    openVersion: () => openVersion.get()!.v,
     fieldOf: (procedureCode: string) => fieldOf.get(procedureCode),
     ratings: (fromDay: string, toDay: string) => ratingsIn.all(fromDay, toDay),
     waitingByService: (officeDay: string) => waitingOldest.all(officeDay),

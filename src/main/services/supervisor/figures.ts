@@ -33,10 +33,10 @@ import type { Clock } from '../clock';
  *   (the clock runs, or a supplement is awaited) are counted by their due
  *   status NOW, whatever the range, and the overdue ones are listed.
  */
-export function computeFigures(repo: SupervisorRepo, dossiers: DossierService, clock: Clock, from: string, to: string): Figures {
+export function computeFigures(repo: SupervisorRepo, dossiers: DossierService, clock: Clock, from: string, to: string, openDossiers: () => OpenDossier[]): Figures {
   const now = clock.now();
   const tickets = ticketFigures(repo, from, to, now);
-  const dossierPart = dossierFigures(repo, dossiers, from, to, now);
+  const dossierPart = dossierFigures(repo, dossiers, from, to, now, openDossiers);
   const ratingPart = ratingFigures(repo, from, to);
   return { from, to, generatedAt: now, ...tickets, ...dossierPart, ...ratingPart };
 }
@@ -213,6 +213,40 @@ function ticketFigures(repo: SupervisorRepo, from: string, to: string, now: numb
 
 // ---- dossiers ------------------------------------------------------------------
 
+export interface OpenDossier {
+  row: DossierRow;
+  s: { dueAt: number | null; dueStatus: 'overdue' | 'nearly_due' | 'on_time' };
+}
+
+/**
+ * The open dossiers with their due status, the part of the figures that does not depend on the
+ * range and costs most (due computed per dossier). Kept for OPEN_SNAPSHOT_MS while no open dossier
+ * changed and the calendar is the same, so a live dashboard refreshing every few seconds does not
+ * recompute a backlog of a thousand dossiers each time; a dossier that turns overdue shows within
+ * that time, and its lateness is always counted to now.
+ */
+export const OPEN_SNAPSHOT_MS = 10_000;
+export function openDossierSnapshot(repo: SupervisorRepo, dossiers: DossierService, clock: Clock, calendar: () => unknown) {
+  let key = '';
+  let cal: unknown;
+  let value: OpenDossier[] = [];
+  return (): OpenDossier[] => {
+    const k = `${Math.floor(clock.now() / OPEN_SNAPSHOT_MS)}|${repo.openVersion()}`;
+    const c = calendar();
+    if (k !== key || c !== cal) {
+      value = [];
+      for (const row of repo.open()) {
+        const s = dossiers.summaryOf(row);
+        // A dossier waiting for a supplement has no due status (its clock is paused): counted nowhere.
+        if (s.dueStatus !== null) value.push({ row, s: { dueAt: s.dueAt, dueStatus: s.dueStatus } });
+      }
+      key = k;
+      cal = c;
+    }
+    return value;
+  };
+}
+
 interface DAcc {
   received: number;
   handedBack: number;
@@ -224,7 +258,7 @@ interface DAcc {
 }
 const newDAcc = (): DAcc => ({ received: 0, handedBack: 0, handedBackOnTime: 0, handedBackLate: 0, openOnTime: 0, openNearlyDue: 0, openOverdue: 0 });
 
-function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: string, to: string, now: number) {
+function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: string, to: string, now: number, openDossiers: () => OpenDossier[]) {
   const fromMs = dayStartMs(dayNumberOfDate(from));
   const toMs = dayStartMs(dayNumberOfDate(to) + 1);
   const all = newDAcc();
@@ -255,10 +289,7 @@ function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: st
       else a.handedBackOnTime++;
     });
   }
-  for (const row of repo.open()) {
-    const s = dossiers.summaryOf(row);
-    // A dossier waiting for a supplement has no due status (its clock is paused): counted nowhere.
-    if (s.dueStatus === null) continue;
+  for (const { row, s } of openDossiers()) {
     const field = add(row, (a) => {
       if (s.dueStatus === 'overdue') a.openOverdue++;
       else if (s.dueStatus === 'nearly_due') a.openNearlyDue++;

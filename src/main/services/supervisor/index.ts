@@ -4,7 +4,7 @@ import { supervisorRepo } from '../../db/repos/supervisor';
 import type { DossierService } from '../dossiers';
 import type { HubBus } from '../bus';
 import type { Clock } from '../clock';
-import { computeFigures } from './figures';
+import { computeFigures, openDossierSnapshot } from './figures';
 import { computeAlerts } from './alerts';
 import { createRatings } from './ratings';
 import { renderFiguresPdf, renderFiguresXlsx } from './reports';
@@ -17,8 +17,9 @@ const ALERT_BEAT_MS = 30_000;
  * The supervisor (issue 6): figures on read, alerts pushed on the event bus
  * (`alerts`) after the board changes and every 30 s, the citizen's rating.
  */
-export function createSupervisorService(store: Store, clock: Clock, bus: HubBus, dossiers: DossierService) {
+export function createSupervisorService(store: Store, clock: Clock, bus: HubBus, dossiers: DossierService, calendar: () => unknown) {
   const repo = supervisorRepo(store.db);
+  const openDossiers = openDossierSnapshot(repo, dossiers, clock, calendar);
   const ratings = createRatings(store, repo, clock);
   let last = '';
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -44,7 +45,7 @@ export function createSupervisorService(store: Store, clock: Clock, bus: HubBus,
   const beat = setInterval(() => publish(true), ALERT_BEAT_MS);
   beat.unref?.();
 
-  const figures = (q: FiguresQuery) => computeFigures(repo, dossiers, clock, q.from, q.to);
+  const figures = (q: FiguresQuery) => computeFigures(repo, dossiers, clock, q.from, q.to, openDossiers);
   const report = (q: FiguresQuery & { lang: 'vi' | 'en' }) => ({ figures: figures(q), officeName: store.settings.office().name, lang: q.lang });
 
   return {
