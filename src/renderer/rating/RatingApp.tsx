@@ -117,7 +117,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
           setLastTouch(Date.now());
           setStage({ kind: 'ask', prompt: p.prompt });
         }
-        if (p.prompt) setCounterNumber(p.prompt.counterNumber);
+        setCounterNumber(p.counterNumber);
       })
       .catch((err: unknown) => {
         if (isUnauthorized(err)) onUnauthorized();

@@ -133,6 +133,8 @@ export const ratingPromptSchema = z.object({
       at: z.number(),
     })
     .nullable(),
+  /** The counter this screen stands at (shown on the welcome). */
+  counterNumber: z.number().int(),
   criteria: z.boolean(),
   idleSeconds: z.number().int(),
 });

@@ -55,6 +55,7 @@ export function createRatings(store: Store, repo: SupervisorRepo, clock: Clock) 
     const counter = store.counters.get(counterId)!;
     return {
       prompt: s ? { key: s.key, kind: s.kind, ticketNumber: s.ticketNumber, counterNumber: counter.number, at: s.at } : null,
+      counterNumber: counter.number,
       criteria: settings.ratingCriteria,
       idleSeconds: settings.ratingIdleSeconds,
     };
