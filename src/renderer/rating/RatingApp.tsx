@@ -13,7 +13,11 @@ const COUNTER_KEY = 'motcua.rateCounterId';
 const POLL_MS = 2000;
 const THANKS_MS = 4000;
 
-/** The counter this screen stands at: `?counter=<id>` once, then remembered. */
+/**
+ * The counter this screen stands at: `?counter=<id>` once, then remembered. There is no button to
+ * change it on the screen (a citizen uses it): open `/rate?counter=<id>` again, or the picker shows
+ * when the counter is gone.
+ */
 function initialCounter(): number | null {
   const q = Number(new URLSearchParams(window.location.search).get('counter'));
   if (Number.isInteger(q) && q > 0) {
@@ -183,9 +187,6 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
         <section className="rate__welcome">
           <h1 className="rate__title">{t('rating.welcomeTitle')}</h1>
           <p className="rate__lead">{t('rating.welcomeText')}</p>
-          <button type="button" className="rate__change" onClick={onChangeCounter}>
-            {t('rating.changeCounter')}
-          </button>
         </section>
       )}
       {stage.kind === 'ask' && (
