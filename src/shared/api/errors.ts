@@ -44,6 +44,12 @@ export const ERROR_CODES = [
   'IN_USE',
   'LAST_ADMIN',
   'PRINT_FAILED',
+  'BACKUP_FOLDER_UNUSABLE',
+  'BACKUP_FAILED',
+  'BACKUP_BUSY',
+  'UNKNOWN_BACKUP',
+  'BACKUP_INVALID',
+  'DEVICE_REVOKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
