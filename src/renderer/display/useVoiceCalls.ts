@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_VOICE_SETTINGS, type CallEvent, type VoiceSettings } from '../../shared/api';
 import { api } from '../app/api';
+import { applyScreenSettings } from '../app/screenSettings';
 import { VoiceQueue } from './voiceQueue';
 import { playAnnouncement } from './voicePlayer';
 
@@ -47,7 +48,9 @@ export function useVoiceCalls(token: string, hooks: VoiceCallHooks): { announce:
     const load = () =>
       api('screenSettings', { token })
         .then((s) => {
-          if (alive) settings.current = s.voice;
+          if (!alive) return;
+          settings.current = s.voice;
+          applyScreenSettings(s);
         })
         .catch(() => undefined); // keep the last settings; the connection banner says when the hub is gone
     void load();
