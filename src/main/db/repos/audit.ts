@@ -43,17 +43,17 @@ export function auditRepo(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, action, actor_kind, actor_id, actor_name, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const search = db.prepare<[number | null, number | null, string | null, string | null, string | null, string | null, number | null, number], Row>(`
+  const search = db.prepare<[Record<string, string | number | null>], Row>(`
     SELECT * FROM audit_log
-    WHERE (?1 IS NULL OR at >= ?1)
-      AND (?2 IS NULL OR at < ?2)
-      AND (?3 IS NULL OR action = ?3 OR action LIKE ?3 || '.%')
-      AND (?4 IS NULL OR lower(coalesce(actor_name, '')) = lower(?4))
-      AND (?5 IS NULL OR instr(lower(coalesce(target, '') || ' ' || coalesce(detail, '')), lower(?5)) > 0)
-      AND (?6 IS NULL OR actor_kind = ?6)
-      AND (?7 IS NULL OR id < ?7)
+    WHERE (@from IS NULL OR at >= @from)
+      AND (@to IS NULL OR at < @to)
+      AND (@action IS NULL OR action = @action OR action LIKE @action || '.%')
+      AND (@actor IS NULL OR lower(coalesce(actor_name, '')) = lower(@actor))
+      AND (@q IS NULL OR instr(lower(coalesce(target, '') || ' ' || coalesce(detail, '')), lower(@q)) > 0)
+      AND (@kind IS NULL OR actor_kind = @kind)
+      AND (@before IS NULL OR id < @before)
     ORDER BY id DESC
-    LIMIT ?8`);
+    LIMIT @limit`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
   return {
     record(r: AuditRecord): number {
@@ -64,7 +64,7 @@ export function auditRepo(db: Db) {
     },
     search(q: Omit<AuditQuery, 'limit'> & { limit: number }): AuditEntry[] {
       return search
-        .all(q.from ?? null, q.to ?? null, q.action ?? null, q.actor ?? null, q.q ?? null, q.actorKind ?? null, q.before ?? null, q.limit)
+        .all({ from: q.from ?? null, to: q.to ?? null, action: q.action ?? null, actor: q.actor ?? null, q: q.q ?? null, kind: q.actorKind ?? null, before: q.before ?? null, limit: q.limit })
         .map(toEntry);
     },
     count: () => count.get()!.n,
