@@ -17,6 +17,24 @@ export interface BackupOptions {
 const CHECK_EVERY_MS = 60_000;
 
 /**
+ * Makes a folder level by level. Not `mkdirSync(…, { recursive: true })`: on a path under a
+ * special filesystem (/proc) Node's recursive mkdir never returns, and a typo in /admin must
+ * not hang the hub.
+ */
+function ensureDir(folder: string): void {
+  const missing: string[] = [];
+  let cur = path.resolve(folder);
+  while (!fs.existsSync(cur)) {
+    missing.unshift(cur);
+    const up = path.dirname(cur);
+    if (up === cur || missing.length > 32) break;
+    cur = up;
+  }
+  for (const dir of missing) fs.mkdirSync(dir);
+  if (!fs.statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+}
+
+/**
  * Online backups of the office store to a second folder (meant for another disk), through
  * SQLite's backup API (better-sqlite3 `db.backup()`: page by page while the hub keeps serving;
  * never a file copy, which would miss the -wal). Each backup is written under a temporary name,
@@ -34,7 +52,7 @@ export function createBackupService(store: Store, clock: Clock, audit: AuditServ
   /** Makes the folder and proves the hub can write there. */
   function checkFolder(folder: string): void {
     try {
-      fs.mkdirSync(folder, { recursive: true });
+      ensureDir(folder);
       const probe = path.join(folder, `.motcua-write-test-${process.pid}`);
       fs.writeFileSync(probe, 'ok');
       fs.rmSync(probe);
