@@ -8,7 +8,8 @@ import { Check, Field, FormActions, SavedNote, useResource, useSave, useSaved } 
 
 /** The sentence the display says for A023 at counter 5, in the chosen language(s): what the admin will hear. */
 function exampleText(language: VoiceSettings['language']): string {
-  const say = (lang: 'vi' | 'en') => callClips('A023', 5, lang).map((id) => VOICE_CLIPS[lang][id.slice(3)]).join(' ');
+  // Letters are shown as printed ("A"), the rest as spoken.
+  const say = (lang: 'vi' | 'en') => callClips('A023', 5, lang).map((id) => (id.slice(3).startsWith('l_') ? id.slice(5).toUpperCase() : VOICE_CLIPS[lang][id.slice(3)])).join(' ');
   return language === 'vi_en' ? `${say('vi')} … ${say('en')}` : say(language);
 }
 
