@@ -126,6 +126,7 @@ describe('backups', () => {
     await reject('PUT', '/admin/backup-settings', { ...good, intervalHours: 0 }, 400, 'VALIDATION_FAILED');
     await reject('PUT', '/admin/backup-settings', { ...good, keep: 366 }, 400, 'VALIDATION_FAILED');
     await reject('PUT', '/admin/backup-settings', { ...good, folder: '/proc/motcua-cannot-write' }, 400, 'BACKUP_FOLDER_UNUSABLE');
+    if (process.platform !== 'win32') await reject('PUT', '/admin/backup-settings', { ...good, folder: 'D:\\MotCua' }, 400, 'BACKUP_FOLDER_UNUSABLE');
     await reject('POST', '/admin/backups/restore', { file: '../../etc/passwd' }, 400, 'VALIDATION_FAILED');
     await reject('POST', '/admin/backups/restore', { file: '/tmp/motcua-20261201-010000Z.sqlite' }, 400, 'VALIDATION_FAILED');
     await reject('POST', '/admin/backups/restore', {}, 400, 'VALIDATION_FAILED');

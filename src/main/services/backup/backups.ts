@@ -51,6 +51,8 @@ export function createBackupService(store: Store, clock: Clock, audit: AuditServ
 
   /** Makes the folder and proves the hub can write there. */
   function checkFolder(folder: string): void {
+    // "D:\\backups" is a full path on Windows but a relative name on Linux: refuse it there.
+    if (!path.isAbsolute(folder)) throw new AppError(400, 'BACKUP_FOLDER_UNUSABLE', `${folder} is not a full path on the hub's computer.`);
     try {
       ensureDir(folder);
       const probe = path.join(folder, `.motcua-write-test-${process.pid}`);
