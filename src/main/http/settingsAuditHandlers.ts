@@ -28,7 +28,8 @@ export function createSettingsAuditHandlers(hub: Hub): Pick<Handlers, Mine & Rou
     adminBackupRestore: ({ body, auth, reply }) => {
       const { backup, start } = backups.prepareRestore(body.file, actorOf(auth?.principal));
       // The admin gets the answer first; then the hub closes its store, restores and starts again.
-      reply.raw.once('finish', start);
+      // 'close' fires once the answer is out, or when the admin's browser went away meanwhile.
+      reply.raw.once('close', start);
       return { ok: true as const, restarting: true as const, backup };
     },
   };

@@ -52,9 +52,16 @@ export async function playAnnouncement(a: Announcement, settings: VoiceSettings)
   const c = audioContext();
   if (!c || c.state !== 'running') return false;
   const volume = settings.volume / 100;
-  const ids = settings.enabled ? announcementClips(a.ticketNumber, a.counterNumber, settings.language, settings.repeat) : [];
+  const ids: (string | null)[] = settings.enabled ? announcementClips(a.ticketNumber, a.counterNumber, settings.language, settings.repeat) : [];
   // Decode first, so a slow disk never leaves a hole in the middle of a sentence.
-  const decoded = await Promise.all(ids.map((id) => (id === null ? Promise.resolve(null) : clip(c, id))));
+  let decoded: (AudioBuffer | null)[];
+  try {
+    decoded = await Promise.all(ids.map((id) => (id === null ? Promise.resolve(null) : clip(c, id))));
+  } catch {
+    // A clip could not be loaded: the chime alone still tells the lobby to look at the board.
+    decoded = [];
+    ids.length = 0;
+  }
   if (c.state !== 'running') return false;
   if (settings.chime) playChime(0.45 * volume);
   const out = c.createGain();
