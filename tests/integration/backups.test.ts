@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,14 @@ afterEach(async () => {
   await hub?.close();
   hub = undefined;
 });
+/** Runs a command without blocking the test worker (a blocked worker misses the runner's heartbeats). */
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { env, encoding: 'utf8' }, (err, stdout, stderr) =>
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `motcua-${name}-`));
 
 /** Opens a file on its own, read-only, to look at it the way an operator would. */
@@ -184,15 +192,14 @@ describe('backups', () => {
     await h.api('PUT', '/admin/backup-settings', { token: admin, body: { enabled: false, folder, intervalHours: 4, keep: 5 } });
     const file = path.join(folder, (await h.api('POST', '/admin/backups', { token: admin })).body.file);
     await h.api('POST', '/admin/clerks', { token: admin, body: { username: 'sauCLI'.toLowerCase(), fullName: 'Sau CLI', pin: '1357', role: 'clerk' } });
-    const cli = () =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/main/restore-cli.ts', file], { env: { ...process.env, MOTCUA_DATA_DIR: h.dataDir }, encoding: 'utf8' });
-    const refused = cli();
+    const cli = () => run(['--import', 'tsx', 'src/main/restore-cli.ts', file], { ...process.env, MOTCUA_DATA_DIR: h.dataDir });
+    const refused = await cli();
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('A hub is running on');
     expect(fs.readdirSync(h.dataDir).some((f) => f.startsWith('replaced-'))).toBe(false);
     await h.close();
     hub = undefined;
-    const done = cli();
+    const done = await cli();
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
     expect(done.stdout).toContain('quick_check: ok');
@@ -203,7 +210,7 @@ describe('backups', () => {
     hub = await startTestHub({ dataDir: h.dataDir });
     const t2 = await hub.login(...DEMO.admin);
     expect((await hub.api('GET', '/admin/backups', { token: t2 })).body.restoredFromBackup.backupFile).toBe(path.basename(file));
-    const usage = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/restore-cli.ts'], { encoding: 'utf8' });
+    const usage = await run(['--import', 'tsx', 'src/main/restore-cli.ts']);
     expect(usage.status).toBe(64);
   });
 });
