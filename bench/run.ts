@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor, --own-hub-build (bundle
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup, --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
 import { execFileSync } from 'node:child_process';
@@ -266,6 +266,7 @@ async function main() {
   if (!only || only === 'catalogue') catalogueBench(out);
   if (!only || only === 'receipt') await receiptBench(out);
   if (!only || only === 'supervisor') await supervisorSection(rounds, out);
+  if (!only || only === 'backup') await (await import('./backup')).backupBench(out, rounds);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

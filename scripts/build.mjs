@@ -28,7 +28,7 @@ const node = {
 if (!only || only === 'main') {
   await esbuild({
     ...node,
-    entryPoints: { 'hub-cli': 'src/main/hub-cli.ts', 'hub-process': 'src/main/hub-process.ts' },
+    entryPoints: { 'hub-cli': 'src/main/hub-cli.ts', 'hub-process': 'src/main/hub-process.ts', 'restore-cli': 'src/main/restore-cli.ts' },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
   });

@@ -8,6 +8,8 @@ import { createClock } from './services/clock';
 import { buildApp } from './http/app';
 import { findAppPath } from './paths';
 import type { HubOptions, RunningHub } from './hub.types';
+import type { AuditActor } from './services/audit';
+import { HUB_PID_FILE, restoreStore } from './services/backup/restore';
 
 export type { HubOptions, RunningHub } from './hub.types';
 
@@ -25,10 +27,54 @@ function defaultUiDir(): string {
 
 /**
  * Composes store + services + HTTP for `npm run hub`, Electron's utilityProcess
- * and the tests: the same code in every mode.
+ * and the tests: the same code in every mode. A restore from /admin closes the
+ * store and the server, puts the backup in place and boots again on the same port.
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  let port = options.port ?? 8080;
+  let restarting: Promise<void> | null = null;
+  const requestRestore = (file: string, by: AuditActor) => {
+    restarting ??= (async () => {
+      await current.close();
+      const clock = createClock(options.clock);
+      try {
+        restoreStore(options.dataDir, file, { now: clock.now(), by: by.name ?? null, actor: by, nativeBinding: options.nativeBinding });
+      } catch (err) {
+        // The replaced store was put back: boot on it and say why in its audit log.
+        current = await bootHub(options, port, requestRestore);
+        current.recordRestoreFailure(file, by, err);
+        return;
+      }
+      current = await bootHub(options, port, requestRestore);
+    })().finally(() => {
+      restarting = null;
+    });
+  };
+  let current = await bootHub(options, port, requestRestore);
+  port = current.port;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const pidFile = path.join(options.dataDir, HUB_PID_FILE);
+  fs.writeFileSync(pidFile, JSON.stringify({ pid: process.pid, url, startedAt: new Date().toISOString() }));
+  return {
+    url,
+    port,
+    async close() {
+      await restarting;
+      await current.close();
+      fs.rmSync(pidFile, { force: true });
+    },
+  };
+}
+
+interface BootedHub {
+  port: number;
+  close(): Promise<void>;
+  recordRestoreFailure(file: string, by: AuditActor, err: unknown): void;
+}
+
+async function bootHub(options: HubOptions, listenPort: number, requestRestore: (file: string, by: AuditActor) => void): Promise<BootedHub> {
   const marker = path.join(options.dataDir, MARKER);
   const db = openStore(path.join(options.dataDir, STORE_FILE), { nativeBinding: options.nativeBinding, mustExist: fs.existsSync(marker) });
   const store = createStore(db);
@@ -46,12 +92,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (store.catalogue.count() === 0) seedCatalogue(store, clock.now());
     if (!fs.existsSync(marker)) fs.writeFileSync(marker, JSON.stringify({ createdAt: new Date(clock.now()).toISOString(), store: STORE_FILE }, null, 2));
 
-    const hub = createServices(store, clock, { localSecret: options.localSecret, version: HUB_VERSION });
+    const hub = createServices(store, clock, {
+      localSecret: options.localSecret,
+      version: HUB_VERSION,
+      backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
+    });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
-    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+    await app.listen({ host: options.host ?? '127.0.0.1', port: listenPort });
     const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
-    const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+    const port = typeof address === 'object' && address ? address.port : listenPort;
+    hub.backups.start();
 
     // Screens must roll over to the new office day by themselves (numbers restart, board empties).
     let day = clock.officeDay();
@@ -64,13 +114,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     dayWatch.unref();
 
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
       async close() {
         clearInterval(dayWatch);
         hub.supervisor.stop();
+        await hub.backups.stop();
         await app.close();
         db.close();
+      },
+      recordRestoreFailure(file, by, err) {
+        store.write(() =>
+          hub.audit.record('backup.restore_failed', by, `backup:${path.basename(file)}`, { message: err instanceof Error ? err.message : String(err) }),
+        );
       },
     };
   } catch (err) {

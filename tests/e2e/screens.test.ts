@@ -124,7 +124,8 @@ describe('every screen', () => {
       const afterFirst = await tones();
       const current = (await hub.api('GET', '/counters/4/state', { token: clerk })).body.current;
       await hub.api('POST', `/tickets/${current.id}/recall`, { token: clerk });
-      await expect.poll(tones).toBeGreaterThan(afterFirst);
+      // The recall's chime waits until the first call has been spoken (one call at a time).
+      await expect.poll(tones, { timeout: 20_000 }).toBeGreaterThan(afterFirst);
       await context.close();
     } finally {
       await autoplay.close();

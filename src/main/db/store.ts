@@ -8,6 +8,9 @@ import { ticketsRepo } from './repos/tickets';
 import { catalogueRepo } from './repos/catalogue';
 import { calendarRepo } from './repos/calendar';
 import { dossiersRepo } from './repos/dossiers';
+import { auditRepo } from './repos/audit';
+import { deviceSettingsRepo } from './repos/deviceSettings';
+import { officeSettingsRepo } from './repos/officeSettings';
 
 /** The repositories over one connection, plus its write transaction helper. */
 export function createStore(db: Db) {
@@ -22,6 +25,9 @@ export function createStore(db: Db) {
     catalogue: catalogueRepo(db),
     calendar: calendarRepo(db),
     dossiers: dossiersRepo(db),
+    audit: auditRepo(db),
+    deviceSettings: deviceSettingsRepo(db),
+    officeSettings: officeSettingsRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction: all of it lands or none of it. */
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

@@ -6,6 +6,8 @@ import type { Actor } from '../services/queue';
 import type { Hub } from '../services';
 import { renderTicketPdf } from '../services/documents/ticketPdf';
 import { supervisorHandlers } from './supervisorHandlers';
+import { actorOf } from '../services/audit';
+import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -28,13 +30,16 @@ function actor(auth: Authenticated | null): Actor {
 /** Thin: each handler maps a request onto one service call. */
 export function createHandlers(hub: Hub): Handlers {
   const { queue, auth, admin, catalogue } = hub;
+  /** A settings change and its audit entry in one transaction. */
+  const audited = <T>(who: Authenticated | null, action: string, target: string, fn: () => T, after?: object) =>
+    hub.audit.audited(actorOf(who?.principal), action, target, fn, () => (after ? { after } : null));
   const ticketPdf = async (id: number, lang: 'vi' | 'en') => {
     const issued = queue.ticketInfo(id);
     return { issued, pdf: await renderTicketPdf({ officeName: hub.store.settings.office().name, issued, lang, timeZone: hub.clock.timeZone }) };
   };
   return {
     health: () => ({ ok: true, version: hub.version, schemaVersion: hub.schemaVersion, officeDay: hub.clock.officeDay(), time: hub.clock.now() }),
-    login: ({ body }) => auth.login(body.username, body.pin),
+    login: ({ body, req }) => auth.login(body.username, body.pin, req.ip),
     logout: ({ auth: who }) => {
       const a = actor(who);
       auth.logout(a.sessionId);
@@ -114,37 +119,38 @@ export function createHandlers(hub: Hub): Handlers {
       return { ok: true as const };
     },
 
-    adminOffice: ({ body }) => admin.setOffice(body),
+    adminOffice: ({ body, auth: who }) => audited(who, 'settings.office', 'settings:office', () => admin.setOffice(body), body),
     adminSettings: () => admin.settings(),
-    adminSettingsUpdate: ({ body }) => admin.setSettings(body),
+    adminSettingsUpdate: ({ body, auth: who }) => audited(who, 'settings.queue', 'settings:queue', () => admin.setSettings(body), body),
     adminServices: () => admin.services(),
-    adminServiceCreate: ({ body }) => admin.createService(body),
-    adminServiceUpdate: ({ params, body }) => admin.updateService(params.id, body),
-    adminCounterCreate: ({ body }) => admin.createCounter(body),
-    adminCounterUpdate: ({ params, body }) => admin.updateCounter(params.id, body),
+    adminServiceCreate: ({ body, auth: who }) => audited(who, 'settings.service', `service:${body.prefix}`, () => admin.createService(body), body),
+    adminServiceUpdate: ({ params, body, auth: who }) => audited(who, 'settings.service', `service:${params.id}`, () => admin.updateService(params.id, body), body),
+    adminCounterCreate: ({ body, auth: who }) => audited(who, 'settings.counter', `counter:${body.number}`, () => admin.createCounter(body), body),
+    adminCounterUpdate: ({ params, body, auth: who }) => audited(who, 'settings.counter', `counter:${params.id}`, () => admin.updateCounter(params.id, body), body),
     adminClerks: () => admin.clerks(),
-    adminClerkCreate: ({ body }) => admin.createClerk(body),
-    adminClerkUpdate: ({ params, body }) => admin.updateClerk(params.id, body),
+    adminClerkCreate: ({ body, auth: who }) => admin.createClerk(body, actorOf(who?.principal)),
+    adminClerkUpdate: ({ params, body, auth: who }) => admin.updateClerk(params.id, body, actorOf(who?.principal)),
     adminDocumentSettings: () => hub.store.settings.documents(),
-    adminDocumentSettingsUpdate: ({ body }) => {
-      hub.store.settings.setDocuments(body);
+    adminDocumentSettingsUpdate: ({ body, auth: who }) => {
+      audited(who, 'settings.documents', 'settings:documents', () => hub.store.settings.setDocuments(body), body);
       return hub.store.settings.documents();
     },
     adminOfficeHours: () => hub.calendar.officeHours(),
-    adminOfficeHoursUpdate: ({ body }) => hub.calendar.setOfficeHours(body),
+    adminOfficeHoursUpdate: ({ body, auth: who }) => audited(who, 'settings.office_hours', 'settings:office_hours', () => hub.calendar.setOfficeHours(body), body),
     adminCalendarDays: ({ query }) => hub.calendar.days(query.year),
-    adminCalendarDaySet: ({ params, body }) => hub.calendar.setDay(params.date, body),
-    adminCalendarDayRemove: ({ params }) => {
-      hub.calendar.removeDay(params.date);
+    adminCalendarDaySet: ({ params, body, auth: who }) => audited(who, 'settings.calendar_day', `calendar:${params.date}`, () => hub.calendar.setDay(params.date, body), body),
+    adminCalendarDayRemove: ({ params, auth: who }) => {
+      audited(who, 'settings.calendar_day', `calendar:${params.date}`, () => hub.calendar.removeDay(params.date));
       return { ok: true as const };
     },
     adminDevices: () => admin.devices(),
-    adminPairingCode: ({ body }) => auth.createPairingCode(body.role, body.name),
-    adminRevokeDevice: ({ params }) => {
-      admin.revokeDevice(params.id);
+    adminPairingCode: ({ body, auth: who }) => auth.createPairingCode(body.role, body.name, actorOf(who?.principal)),
+    adminRevokeDevice: ({ params, auth: who }) => {
+      admin.revokeDevice(params.id, actorOf(who?.principal));
       return { ok: true as const };
     },
     ...supervisorHandlers(hub),
+    ...createSettingsAuditHandlers(hub),
   };
 }
 

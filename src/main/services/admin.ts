@@ -6,6 +6,8 @@ import { publicClerk } from '../db/repos/clerks';
 import type { Clock } from './clock';
 import { officeInfo } from './board';
 import { hashPin } from './pinHash';
+import { SYSTEM_ACTOR, type AuditActor } from './audit';
+import { clerkAuditEntry } from './clerkAudit';
 
 /** SQLite's UNIQUE violation becomes a 409 the admin can act on. */
 function unique<T>(what: string, fn: () => T): T {
@@ -72,12 +74,16 @@ export function createAdminService(store: Store, clock: Clock, onChange: () => v
       return changed(publicCounter(id));
     },
     clerks: (): Clerk[] => store.clerks.list().map(publicClerk),
-    async createClerk(c: { username: string; fullName: string; pin: string; role: ClerkRole }): Promise<Clerk> {
+    async createClerk(c: { username: string; fullName: string; pin: string; role: ClerkRole }, by: AuditActor = SYSTEM_ACTOR): Promise<Clerk> {
       const pinHash = await hashPin(c.pin);
-      const id = unique(`The username ${c.username}`, () => store.clerks.insert({ ...c, pinHash }, clock.now()));
+      const id = store.write(() => {
+        const newId = unique(`The username ${c.username}`, () => store.clerks.insert({ ...c, pinHash }, clock.now()));
+        store.audit.record({ at: clock.now(), actor: by, ...clerkAuditEntry(null, { ...c, active: true }, false), target: `clerk:${c.username}` });
+        return newId;
+      });
       return publicClerk(store.clerks.get(id)!);
     },
-    async updateClerk(id: number, c: { fullName: string; role: ClerkRole; active: boolean; pin?: string }): Promise<Clerk> {
+    async updateClerk(id: number, c: { fullName: string; role: ClerkRole; active: boolean; pin?: string }, by: AuditActor = SYSTEM_ACTOR): Promise<Clerk> {
       const current = requireClerk(id);
       const pinHash = c.pin ? await hashPin(c.pin) : undefined;
       store.write(() => {
@@ -87,6 +93,7 @@ export function createAdminService(store: Store, clock: Clock, onChange: () => v
         }
         store.clerks.update(id, c);
         if (pinHash) store.clerks.setPin(id, pinHash);
+        store.audit.record({ at: clock.now(), actor: by, ...clerkAuditEntry(current, c, Boolean(pinHash)), target: `clerk:${current.username}` });
         // A disabled clerk or a new PIN ends every open session of that clerk.
         if (!c.active || pinHash) {
           store.access.endClerkSessions(id, clock.now());
@@ -97,9 +104,12 @@ export function createAdminService(store: Store, clock: Clock, onChange: () => v
       return publicClerk(store.clerks.get(id)!);
     },
     devices: () => store.access.devices(),
-    revokeDevice(id: number) {
-      if (!store.access.device(id)) throw new AppError(404, 'UNKNOWN_DEVICE', `There is no device with id ${id}.`);
-      store.access.revokeDevice(id, clock.now());
+    revokeDevice(id: number, by: AuditActor = SYSTEM_ACTOR) {
+      const device = store.access.device(id);
+      if (!device) throw new AppError(404, 'UNKNOWN_DEVICE', `There is no device with id ${id}.`);
+      store.write(() => {
+        if (store.access.revokeDevice(id, clock.now())) store.audit.record({ at: clock.now(), action: 'device.revoked', actor: by, target: `device:${id}`, detail: { role: device.role, name: device.name } });
+      });
     },
   };
 }

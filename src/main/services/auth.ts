@@ -4,6 +4,7 @@ import type { Store } from '../db/store';
 import { publicClerk } from '../db/repos/clerks';
 import type { Clock } from './clock';
 import { DUMMY_PIN_HASH, verifyPin } from './pinHash';
+import type { AuditActor } from './audit';
 
 export const SESSION_HOURS = 12;
 export const MAX_FAILED_LOGINS = 5;
@@ -22,16 +23,25 @@ export interface Authenticated {
 
 export function createAuthService(store: Store, clock: Clock, options: { localSecret?: string } = {}) {
   /** Checks a PIN with lockout; the failure count is kept even when the request fails. */
-  async function checkPin(username: string, pin: string) {
+  async function checkPin(username: string, pin: string, ip?: string) {
     const clerk = store.clerks.byUsername(username);
     const now = clock.now();
+    // Failed logins are audited: who tried, from where, and why it failed (never the PIN).
+    const failed = (reason: string, actor: { kind: 'clerk' | 'anonymous'; id?: number; name: string }, action = 'auth.login_failed') =>
+      store.audit.record({ at: now, action, actor, target: `clerk:${username}`, detail: { reason }, ip: ip ?? null });
     if (!clerk) {
       await verifyPin(pin, DUMMY_PIN_HASH);
+      failed('unknown_user', { kind: 'anonymous', name: username });
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or PIN.');
     }
-    if (!clerk.active) throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled. Ask the office administrator.');
+    const who = { kind: 'clerk' as const, id: clerk.id, name: clerk.username };
+    if (!clerk.active) {
+      failed('disabled', who);
+      throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled. Ask the office administrator.');
+    }
     if (clerk.lockedUntil !== null && clerk.lockedUntil > now) {
       const minutes = Math.ceil((clerk.lockedUntil - now) / 60000);
+      failed('locked', who);
       throw new AppError(423, 'ACCOUNT_LOCKED', `Too many wrong PINs. Try again in ${minutes} minute(s), or ask the administrator to reset the PIN.`, { lockedUntil: clerk.lockedUntil });
     }
     if (!(await verifyPin(pin, clerk.pinHash))) {
@@ -39,7 +49,10 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
       const fresh = store.clerks.get(clerk.id)!;
       const failures = fresh.failedAttempts + 1;
       const locked = failures >= MAX_FAILED_LOGINS;
-      store.clerks.setFailures(clerk.id, locked ? 0 : failures, locked ? now + LOCKOUT_MINUTES * 60000 : null);
+      store.write(() => {
+        store.clerks.setFailures(clerk.id, locked ? 0 : failures, locked ? now + LOCKOUT_MINUTES * 60000 : null);
+        failed(locked ? 'wrong_pin_locked' : 'wrong_pin', who, locked ? 'auth.locked' : 'auth.login_failed');
+      });
       if (locked) throw new AppError(423, 'ACCOUNT_LOCKED', `Too many wrong PINs. The account is locked for ${LOCKOUT_MINUTES} minutes.`);
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or PIN.', { attemptsLeft: MAX_FAILED_LOGINS - failures });
     }
@@ -47,12 +60,15 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
     return clerk;
   }
 
-  async function login(username: string, pin: string): Promise<LoginResponse> {
-    const clerk = await checkPin(username, pin);
+  async function login(username: string, pin: string, ip?: string): Promise<LoginResponse> {
+    const clerk = await checkPin(username, pin, ip);
     const token = newToken('s');
     const now = clock.now();
     const expiresAt = now + SESSION_HOURS * 3600 * 1000;
-    store.access.insertSession({ id: randomUUID(), tokenHash: sha256(token), clerkId: clerk.id, now, expiresAt });
+    store.write(() => {
+      store.access.insertSession({ id: randomUUID(), tokenHash: sha256(token), clerkId: clerk.id, now, expiresAt });
+      store.audit.record({ at: now, action: 'auth.login', actor: { kind: 'clerk', id: clerk.id, name: clerk.username }, target: `clerk:${clerk.username}`, detail: { role: clerk.role }, ip: ip ?? null });
+    });
     return { token, clerk: publicClerk(clerk), expiresAt };
   }
 
@@ -89,12 +105,15 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
     return { token, role, name, deviceId };
   }
 
-  function createPairingCode(role: DeviceRole, name: string): PairingCode {
+  function createPairingCode(role: DeviceRole, name: string, by?: AuditActor): PairingCode {
     const now = clock.now();
-    store.access.purgePairingCodes(now);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = now + PAIRING_CODE_MINUTES * 60000;
-    store.access.insertPairingCode({ codeHash: sha256(code), role, name, now, expiresAt });
+    store.write(() => {
+      store.access.purgePairingCodes(now);
+      store.access.insertPairingCode({ codeHash: sha256(code), role, name, now, expiresAt });
+      if (by) store.audit.record({ at: now, action: 'device.pairing_code', actor: by, target: `device:${name}`, detail: { role, name, expiresAt } });
+    });
     return { code, role, name, expiresAt };
   }
 
@@ -105,7 +124,9 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
       const pending = store.access.livePairingCode(hash, now);
       if (!pending) throw new AppError(400, 'INVALID_PAIRING_CODE', 'This pairing code is wrong, used or expired. Ask the administrator for a new one in /admin.');
       store.access.usePairingCode(hash, now);
-      return enrolDevice(pending.role, pending.name);
+      const paired = enrolDevice(pending.role, pending.name);
+      store.audit.record({ at: now, action: 'device.paired', actor: { kind: 'device', id: paired.deviceId, name: paired.name }, target: `device:${paired.deviceId}`, detail: { role: paired.role, name: paired.name } });
+      return paired;
     });
   }
 

@@ -1,3 +1,4 @@
+import { auditDossier } from './dossierAudit';
 import { randomInt } from 'node:crypto';
 import {
   canMoveDossier,
@@ -462,7 +463,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       const rows = store.dossiers.list({ q: q || null, foldedQ: q ? foldVietnamese(q) : null, limit: query.limit });
       return { items: rows.map(summary) };
     },
-    refuse: (actor: Actor, code: string, reason: string) => move(actor, code, { to: 'refused', action: 'refused', note: reason }),
+    refuse: (actor: Actor, code: string, reason: string) =>
+      move(actor, code, { to: 'refused', action: 'refused', note: reason, after: (row, now) => auditDossier(store, 'dossier.refused', actor.clerkId, row.code, now, { reason }) }),
     requestSupplement: (actor: Actor, code: string, items: string[], reason: string) =>
       move(actor, code, {
         to: 'supplement_requested',
@@ -486,6 +488,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       move(actor, code, {
         to: 'handed_over',
         action: 'handed over',
+        after: (row, now) => auditDossier(store, 'dossier.handed_back', actor.clerkId, row.code, now, { scannedQr: parseScannedCode(scanned)?.secret != null }),
         check: (row) => {
           const scan = parseScannedCode(scanned);
           if (!scan) throw new AppError(400, 'SCAN_MISMATCH', 'The scanned text is not a dossier code or a receipt QR. Scan the barcode or QR on the citizen’s receipt.');

@@ -11,9 +11,13 @@ import { createPrintService } from './printing';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
+import { createAuditService } from './audit';
+import { createOfficeSettingsService } from './officeSettings';
+import { createBackupService, type BackupOptions } from './backup/backups';
+import path from 'node:path';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
-export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string }) {
+export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string; backups?: Partial<BackupOptions> }) {
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
   const auth = createAuthService(store, clock, { localSecret: options.localSecret });
@@ -25,6 +29,9 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const audit = createAuditService(store, clock);
+  const officeSettings = createOfficeSettingsService(store, audit);
+  const backups = createBackupService(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.backups });
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, printing, audit, officeSettings, backups, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

@@ -15,8 +15,12 @@ import { ClerksSection } from './ClerksSection';
 import { DevicesSection } from './DevicesSection';
 import { CalendarSection } from './CalendarSection';
 import { DashboardSection } from '../supervisor/DashboardSection';
+import { VoiceSection } from './VoiceSection';
+import { AuditSection } from './AuditSection';
+import { BackupsSection } from './BackupsSection';
+import { DistrictSection } from './DistrictSection';
 
-const TABS = ['dashboard', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices'] as const;
+const TABS = ['dashboard', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'voice', 'district', 'backups', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -140,6 +144,10 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
           {tab === 'counters' && <CountersSection onAuthError={onAuthError} />}
           {tab === 'clerks' && <ClerksSection onAuthError={onAuthError} currentClerkId={clerk.id} />}
           {tab === 'devices' && <DevicesSection onAuthError={onAuthError} />}
+          {tab === 'voice' && <VoiceSection onAuthError={onAuthError} />}
+          {tab === 'district' && <DistrictSection onAuthError={onAuthError} />}
+          {tab === 'backups' && <BackupsSection onAuthError={onAuthError} onRestored={() => void onLogout({ expired: true })} />}
+          {tab === 'audit' && <AuditSection onAuthError={onAuthError} />}
         </section>
       </div>
     </div>

@@ -5,15 +5,17 @@ import { formatClock, formatDateTime } from '../app/format';
 import { useNow } from '../app/hooks';
 import { FormError } from '../components/FormError';
 import { Modal } from '../components/Modal';
-import { DEVICE_ROLES, type Device, type DeviceRole, type PairingCode } from '../../shared/api';
-import { DataTable, Field, FormActions, SectionHead, useResource, useSave } from './common';
+import { DEVICE_ROLES, type AdminDevice, type Device, type DeviceRole, type PairingCode } from '../../shared/api';
+import { DataTable, EditButton, Field, FormActions, SectionHead, useResource, useSave } from './common';
+import { DeviceEditDialog } from './DeviceEditDialog';
 
 export function DevicesSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
-  const load = useCallback(() => api('adminDevices'), []);
+  const load = useCallback(() => api('adminDeviceList'), []);
   const { data, error, reload } = useResource(load, onAuthError);
   const [pairing, setPairing] = useState(false);
   const [revoking, setRevoking] = useState<Device | null>(null);
+  const [editing, setEditing] = useState<AdminDevice | null>(null);
   const list = [...(data ?? [])].sort((a, b) => Number(a.revoked) - Number(b.revoked) || b.createdAt - a.createdAt);
 
   return (
@@ -21,17 +23,19 @@ export function DevicesSection({ onAuthError }: { onAuthError: (err: unknown) =>
       <SectionHead title={t('admin.tabs.devices')} lead={t('admin.devices.lead')} action={t('admin.devices.pair')} onAction={() => setPairing(true)} />
       <FormError error={error} />
       <DataTable
-        columns={[t('admin.devices.name'), t('admin.devices.role'), t('admin.devices.created'), t('admin.devices.lastSeen'), t('admin.status')]}
+        columns={[t('admin.devices.name'), t('admin.devices.role'), t('admin.devices.printer'), t('admin.devices.created'), t('admin.devices.lastSeen'), t('admin.status')]}
         empty={data && list.length === 0 ? t('admin.devices.none') : null}
       >
         {list.map((d) => (
           <tr key={d.id} className={d.revoked ? 'is-off' : ''}>
             <td>{d.name}</td>
             <td>{t(`roles.${d.role}`)}</td>
+            <td>{d.printer ?? <span className="muted">{t('admin.devices.printerDefault')}</span>}</td>
             <td>{formatDateTime(d.createdAt)}</td>
             <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : <span className="muted">{t('admin.devices.never')}</span>}</td>
             <td>{d.revoked ? <span className="pill pill--off">{t('admin.devices.revoked')}</span> : <span className="pill pill--ok">{t('admin.active')}</span>}</td>
             <td className="row-actions">
+              {!d.revoked && <EditButton name={d.name} onClick={() => setEditing(d)} />}
               {!d.revoked && (
                 <button type="button" className="btn btn--small btn--danger" onClick={() => setRevoking(d)} aria-label={t('admin.devices.revokeItem', { name: d.name })}>
                   {t('admin.devices.revoke')}
@@ -45,6 +49,17 @@ export function DevicesSection({ onAuthError }: { onAuthError: (err: unknown) =>
         <PairDialog
           onClose={() => {
             setPairing(false);
+            reload();
+          }}
+          onAuthError={onAuthError}
+        />
+      )}
+      {editing && (
+        <DeviceEditDialog
+          device={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
             reload();
           }}
           onAuthError={onAuthError}

@@ -7,6 +7,7 @@
  */
 import { apiBytes } from './api';
 import { errorText } from './errors';
+import { assignedPrinter } from './screenSettings';
 import { type Language } from '../../shared/i18n';
 
 /**
@@ -72,7 +73,8 @@ export async function printPdfBytes(bytes: ArrayBuffer): Promise<PrintOutcome> {
   const bridge = window.motcua;
   if (bridge) {
     try {
-      const result = await bridge.printPdf({ pdf: new Uint8Array(bytes) });
+      const printer = assignedPrinter();
+      const result = await bridge.printPdf({ pdf: new Uint8Array(bytes), ...(printer ? { printer } : {}) });
       return result.ok ? { ok: true, mode: 'silent' } : { ok: false, message: result.message };
     } catch (err) {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { setLanguage, currentLanguage } from '../app/i18n';
+import { englishOffered } from '../app/screenSettings';
 import type { Language } from '../../shared/i18n';
 
 const OPTIONS: { lang: Language; short: string; name: string }[] = [
@@ -11,6 +12,7 @@ const OPTIONS: { lang: Language; short: string; name: string }[] = [
 export function LangSwitch({ size = 'normal' }: { size?: 'normal' | 'large' }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  if (!englishOffered()) return null;
   return (
     <div className={`lang-switch lang-switch--${size}`} role="group" aria-label={t('common.language')}>
       {OPTIONS.map((o) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import './display.css';
 import { getDeviceToken, setDeviceToken } from '../app/auth';
 import { audioBlocked, audioContext, enableAudio, playChime } from '../app/chime';
+import { useVoiceCalls } from './useVoiceCalls';
 import { counterSubtitle, localized } from '../app/format';
 import { currentLanguage } from '../app/i18n';
 import { useHubEvents } from '../app/useHubEvents';
@@ -15,6 +16,8 @@ import type { CallEvent, DisplayState } from '../../shared/api';
 
 /** How long a fresh call stays highlighted. */
 export const HIGHLIGHT_MS = 10_000;
+/** After a call has been spoken its row stays highlighted this long. */
+export const AFTER_SPEECH_MS = 4_000;
 
 export default function DisplayApp() {
   const [token, setToken] = useState(getDeviceToken);
@@ -64,10 +67,12 @@ function Display({ token, onUnauthorized }: { token: string; onUnauthorized: () 
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const { blocked, enable } = useSound();
 
-  const onCall = useCallback((c: CallEvent) => {
-    playChime();
-    setHighlight((h) => ({ ticketNumber: c.ticketNumber, counterId: c.counterId, counterNumber: c.counterNumber, until: Date.now() + HIGHLIGHT_MS, seq: (h?.seq ?? 0) + 1 }));
-  }, []);
+  // The board highlights a call while it is announced (chime and voice, one call at a time), and a moment after.
+  const { announce, speaking } = useVoiceCalls(token, {
+    onStart: (c) => setHighlight((h) => ({ ticketNumber: c.ticketNumber, counterId: c.counterId, counterNumber: c.counterNumber, until: Date.now() + 120_000, seq: (h?.seq ?? 0) + 1 })),
+    onEnd: (c, spoken) => setHighlight((h) => (h && h.counterId === c.counterId && h.ticketNumber === c.ticketNumber ? { ...h, until: Date.now() + (spoken ? AFTER_SPEECH_MS : HIGHLIGHT_MS) } : h)),
+  });
+  const onCall = useCallback((c: CallEvent) => announce(c), [announce]);
   const { board, status } = useHubEvents(token, { onCall, onUnauthorized });
 
   useEffect(() => {
@@ -98,7 +103,7 @@ function Display({ token, onUnauthorized }: { token: string; onUnauthorized: () 
       <ConnectionBanner status={status} size="huge" />
       {board ? (
         <main className="display__body">
-          <CountersTable board={board} highlight={highlight} lang={lang} />
+          <CountersTable board={board} highlight={highlight} speaking={speaking} lang={lang} />
           <aside className="display__side">
             <LastCalls board={board} highlight={highlight} />
             <Waiting board={board} lang={lang} />
@@ -113,7 +118,7 @@ function Display({ token, onUnauthorized }: { token: string; onUnauthorized: () 
   );
 }
 
-function CountersTable({ board, highlight, lang }: { board: DisplayState; highlight: Highlight | null; lang: 'vi' | 'en' }) {
+function CountersTable({ board, highlight, speaking, lang }: { board: DisplayState; highlight: Highlight | null; speaking: CallEvent | null; lang: 'vi' | 'en' }) {
   const { t } = useTranslation();
   const counters = [...board.counters].sort((a, b) => a.number - b.number);
   const dense = counters.length > 8;
@@ -135,7 +140,7 @@ function CountersTable({ board, highlight, lang }: { board: DisplayState; highli
             const hot = highlight && highlight.counterId === c.id;
             const state = !c.open ? 'closed' : c.paused ? 'paused' : c.ticketNumber ? (c.ticketStatus ?? 'serving') : 'idle';
             return (
-              <tr key={c.id} className={`display-counter display-counter--${state}${hot ? ' is-hot' : ''}`} data-seq={hot ? highlight.seq : undefined}>
+              <tr key={c.id} className={`display-counter display-counter--${state}${hot ? ' is-hot' : ''}`} data-seq={hot ? highlight.seq : undefined} data-speaking={speaking?.counterId === c.id ? 'true' : undefined}>
                 <th scope="row">
                   <span className="display-counter__no">{t('display.counterN', { n: c.number })}</span>
                   {counterSubtitle(c.number, c.name) && <span className="display-counter__name">{c.name}</span>}

@@ -7,6 +7,7 @@ import { errorCode, errorText } from '../app/errors';
 import { localized } from '../app/format';
 import { useIdle } from '../app/hooks';
 import { currentLanguage, setLanguage } from '../app/i18n';
+import { applyScreenSettings, defaultLanguage } from '../app/screenSettings';
 import { printTicket } from '../app/printPdf';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
@@ -73,6 +74,9 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
     api('office')
       .then((o) => alive && setOfficeName(o.name))
       .catch(() => undefined);
+    api('screenSettings')
+      .then((s) => alive && applyScreenSettings(s))
+      .catch(() => undefined);
     const timer = setInterval(run, 120_000);
     return () => {
       alive = false;
@@ -101,8 +105,8 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
   }, []);
   useIdle(phase.kind === 'priority' || (phase.kind === 'start' && priority !== null), IDLE_RESET_MS, backToStart);
   // The next citizen should find the kiosk in Vietnamese: after a quiet minute, switch back.
-  const backToVietnamese = useCallback(() => setLanguage('vi'), []);
-  useIdle(phase.kind === 'start' && lang !== 'vi', LANGUAGE_RESET_MS, backToVietnamese);
+  const backToVietnamese = useCallback(() => setLanguage(defaultLanguage()), []);
+  useIdle(phase.kind === 'start' && lang !== defaultLanguage(), LANGUAGE_RESET_MS, backToVietnamese);
 
   const take = async (service: Service) => {
     if (phase.kind === 'issuing') return;

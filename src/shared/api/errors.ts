@@ -46,6 +46,12 @@ export const ERROR_CODES = [
   'PRINT_FAILED',
   'RATING_NOT_OPEN',
   'ALREADY_RATED',
+  'BACKUP_FOLDER_UNUSABLE',
+  'BACKUP_FAILED',
+  'BACKUP_BUSY',
+  'UNKNOWN_BACKUP',
+  'BACKUP_INVALID',
+  'DEVICE_REVOKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,3 +8,4 @@ export * from './catalogue';
 export * from './calendar';
 export * from './dossiers';
 export * from './supervisor';
+export * from './settingsAudit';

@@ -4,6 +4,7 @@ import { calendarDateParam, calendarDayBody, calendarDayEntrySchema, calendarYea
 import * as c from './catalogue';
 import * as d from './dossiers';
 import { supervisorRoutes } from './supervisorRoutes';
+import { settingsAuditRoutes } from './settingsAuditRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -106,6 +107,7 @@ export const routes = {
   adminPairingCode: { method: 'POST', path: '/admin/pairing-codes', roles: ADMIN, summary: 'A one-time code to pair a device', body: s.pairingCodeBody, response: s.pairingCodeResponse },
   adminRevokeDevice: { method: 'DELETE', path: '/admin/devices/:id', roles: ADMIN, summary: 'Revoke a device', params: s.idParam, response: s.okSchema },
   ...supervisorRoutes,
+  ...settingsAuditRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

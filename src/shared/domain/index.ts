@@ -8,3 +8,4 @@ export * from './workingTime';
 export * from './holidays-vn';
 export * from './dossier';
 export * from './satisfaction';
+export * from './voiceCall';

@@ -10,6 +10,7 @@ import { sql as m0002 } from './0002_catalogue';
 import { sql as m0003 } from './0003_calendar';
 import { sql as m0004 } from './0004_dossiers';
 import { sql as m0007 } from './0007_supervisor';
+import { sql as m0008 } from './0008_audit_devices';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'calendar', sql: m0003 },
   { version: 4, name: 'dossiers', sql: m0004 },
   { version: 7, name: 'supervisor', sql: m0007 },
+  { version: 8, name: 'audit_devices', sql: m0008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
