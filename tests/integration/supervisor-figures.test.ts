@@ -360,6 +360,8 @@ describe('the fixed data set, hand-computed', () => {
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       expect(fonts).toMatch(/BeVietnamPro-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
       expect(fonts).toMatch(/BeVietnamPro-Bold\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+      // Rendered for a person to look at; a fresh clone has no test-results/ until the e2e set-up runs.
+      fs.mkdirSync('test-results', { recursive: true });
       execFileSync('pdftoppm', ['-r', '70', '-png', file, path.join('test-results', 'supervisor-report')]);
 
       const en = await download('/supervisor/report.pdf?from=2026-11-23&to=2026-11-24&lang=en');
