@@ -9,6 +9,7 @@ import { installErrorHandling } from './errors';
 import { createHandlers, type HandlerContext } from './handlers';
 import { registerEvents } from './sse';
 import { registerUi } from './ui';
+import { clientErrorHandler, frameworkErrors } from './transportErrors';
 
 export const BODY_LIMIT = 64 * 1024;
 /** Routes that guess secrets get a per-address limit on top of the per-account lockout. */
@@ -27,6 +28,8 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
     bodyLimit: BODY_LIMIT,
     // SSE connections are long-lived; close them with the server.
     forceCloseConnections: true,
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
