@@ -48,10 +48,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
     const hub = createServices(store, clock, { localSecret: options.localSecret, version: HUB_VERSION });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
-    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+    // An empty host (MOTCUA_HOST= in a service file) would listen on every interface: loopback unless LAN mode is asked for by name.
+    const listenHost = options.host?.trim() || '127.0.0.1';
+    await app.listen({ host: listenHost, port: options.port ?? 8080 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
-    const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+    const host = listenHost !== '0.0.0.0' && listenHost !== '::' ? listenHost : '127.0.0.1';
 
     // Screens must roll over to the new office day by themselves (numbers restart, board empties).
     let day = clock.officeDay();

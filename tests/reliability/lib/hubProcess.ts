@@ -29,7 +29,7 @@ export function tempDataDir(prefix = 'motcua-reliability-'): string {
 }
 
 export async function startHubProcess(dataDir: string, env: Record<string, string> = {}): Promise<HubProcess> {
-  const server = await startServer(await hubScript(), { MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', MOTCUA_DATA_DIR: dataDir, MOTCUA_LOG: '0', ...env }, /^MotCua hub on /, 30_000);
+  const server = await startServer(await hubScript(), { MOTCUA_PORT: '0', MOTCUA_DATA_DIR: dataDir, MOTCUA_LOG: '0', ...env }, /^MotCua hub on /, 30_000);
   const pid = server.child.pid!;
   return {
     ...server,
