@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCrashRounds } from './lib/crash';
+import { checkInvariants, runCrashRounds } from './lib/crash';
+import { startTestHub } from '../helpers/hub';
 import { tempDataDir } from './lib/hubProcess';
 
 /**
@@ -20,8 +21,44 @@ describe('power cuts (SIGKILL of the hub process)', () => {
     expect(report.violations).toEqual([]);
     // The load really ran: writes were acknowledged in every round, and some were cut mid-flight.
     expect(report.rounds.every((r) => r.acknowledged > 0)).toBe(true);
+    expect(report.totals.unknown).toBeGreaterThan(0);
     expect(report.totals.tickets).toBeGreaterThan(20);
     expect(report.totals.dossiers).toBeGreaterThan(3);
     expect(report.totals.calls).toBeGreaterThan(5);
+  });
+});
+
+describe('the invariant check itself', () => {
+  it('reports a lost acknowledged ticket, a lost dossier and a call that went back to waiting', async () => {
+    const hub = await startTestHub();
+    try {
+      const kiosk = await hub.pairDevice('kiosk');
+      const t = (await hub.api('POST', '/tickets', { token: kiosk, body: { serviceId: 1 } })).body.ticket;
+      const file = `${hub.dataDir}/motcua.sqlite`;
+      const acks = {
+        tickets: new Map([
+          [t.id, { id: t.id, number: t.number, officeDay: t.officeDay }],
+          [9999, { id: 9999, number: 'A9999', officeDay: t.officeDay }],
+        ]),
+        dossiers: new Map([['X-261201-0001', { id: 1, code: 'X-261201-0001', secret: 'ABCDEF' }]]),
+        calls: new Set([t.id]),
+        moves: new Map(),
+        unknown: 0,
+        unexpected: [],
+      };
+      const v = checkInvariants(file, acks);
+      expect(v).toEqual([
+        'acknowledged ticket A9999 (id 9999) is missing',
+        `ticket id ${t.id} was called (acknowledged) but is waiting`,
+        'acknowledged dossier X-261201-0001 is missing',
+      ]);
+      acks.tickets.delete(9999);
+      acks.dossiers.clear();
+      acks.calls.clear();
+      expect(checkInvariants(file, acks)).toEqual([]);
+    } finally {
+      await hub.close();
+      fs.rmSync(hub.dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,9 @@ import { operationsOf } from './lib/openapi';
  * shape always, and a refused request leaves the store exactly as it was.
  * `npm run test:reliability` runs the same with many more runs per route.
  */
+// Print routes are fuzzed too: point lp at no spooler, so none of their jobs reaches a real printer
+// (they answer the spooler failure, 502 PRINT_FAILED, the one 5xx the fuzzer accepts).
+process.env.CUPS_SERVER = '/nonexistent/motcua-fuzz.sock';
 const RUNS = Number(process.env.MOTCUA_FUZZ_RUNS ?? 20);
 const SEED = Number(process.env.MOTCUA_FUZZ_SEED ?? 7007);
 

@@ -264,7 +264,13 @@ export async function runCrashRounds(opts: CrashRunOptions): Promise<CrashRunRep
       for (const c of actors.counters) run(c.token, counterLoop(c.counterId));
       run(actors.dossierClerk, dossierLoop);
 
+      // The kill's moment counts from the round's first acknowledged write, so a slow start (a busy
+      // machine) still has the kill land in the middle of the load, not before it.
       const killAfterMs = rnd.int(minKill, maxKill);
+      const started = performance.now();
+      while (acks.tickets.size + acks.dossiers.size + acks.calls.size + acks.moves.size === before && performance.now() - started < 10_000) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
       await new Promise((r) => setTimeout(r, killAfterMs));
       await hub.sigkill();
       alive = false;
