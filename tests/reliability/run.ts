@@ -18,7 +18,7 @@ import { runCrashRounds, type CrashRunReport } from './lib/crash';
 import { fuzzOperation, type FuzzOpResult } from './lib/fuzz';
 import { makeFuzzOffice, startFuzzHub } from './lib/fuzzOffice';
 import { startHubProcess, tempDataDir, type HubProcess } from './lib/hubProcess';
-import { BUSY_DAY, BUSY_OFFICE, runOfficeLoad, setUpOffice, type LoadFigures } from './lib/load';
+import { BUSY_DAY, BUSY_OFFICE, runOfficeLoad, setUpOffice, type LoadFigures, type Office } from './lib/load';
 import { operationsOf } from './lib/openapi';
 import { renderReport } from './lib/report';
 
@@ -88,16 +88,32 @@ async function fuzzPart(report: ReliabilityReport) {
   }
 }
 
-async function withOffice<T>(fn: (office: Awaited<ReturnType<typeof setUpOffice>>, hub: HubProcess) => Promise<T>): Promise<T> {
+/**
+ * The big office is set up once (30 clerks' PINs, pairings) and its store copied for each part of
+ * the load, so each part starts from the same office on a fresh hub process.
+ */
+interface OfficeTemplate {
+  dir: string;
+  office: Office;
+}
+
+async function prepareOffice(): Promise<OfficeTemplate> {
   const dir = tempDataDir();
   const hub = await startHubProcess(dir);
   try {
-    const office = await setUpOffice(hub);
-    try {
-      return await fn(office, hub);
-    } finally {
-      office.close();
-    }
+    return { dir, office: await setUpOffice(hub) };
+  } finally {
+    await hub.stop();
+  }
+}
+
+async function withOffice<T>(template: OfficeTemplate, fn: (office: Office, hub: HubProcess) => Promise<T>): Promise<T> {
+  const dir = tempDataDir();
+  fs.cpSync(template.dir, dir, { recursive: true });
+  const hub = await startHubProcess(dir);
+  try {
+    template.office.rebind(hub);
+    return await fn(template.office, hub);
   } finally {
     await hub.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -108,12 +124,13 @@ async function loadPart(report: ReliabilityReport) {
   const daySeconds = num('day-seconds', 120);
   const stepSeconds = num('step-seconds', 30);
   const soakSeconds = num('soak-seconds', 300);
-  log(`load: the busy day in ${daySeconds} s`);
-  const busyDay = await withOffice((office) => runOfficeLoad(office, { label: 'busy day', rate: 1, seconds: daySeconds, daySeconds, seed }));
+  log(`load: setting up the office, then the busy day in ${daySeconds} s`);
+  const template = await prepareOffice();
+  const busyDay = await withOffice(template, (office) => runOfficeLoad(office, { label: 'busy day', rate: 1, seconds: daySeconds, daySeconds, seed }));
   log(`  ${busyDay.done.tickets} tickets, ${busyDay.done.dossiers} dossiers, ${busyDay.errors} errors, p99 ${busyDay.all.p99} ms, display lag p95 ${busyDay.displayLag.p95} ms, hub CPU ${busyDay.hubCpu}, load generator CPU ${busyDay.clientCpu}${busyDay.errors ? ` (${busyDay.errorSamples.slice(0, 3).join('; ')})` : ''}`);
 
   const steps: LoadFigures[] = [];
-  await withOffice(async (office) => {
+  await withOffice(template, async (office) => {
     for (const rate of [1, 2, 4, 7, 10]) {
       const f = await runOfficeLoad(office, { label: `${rate}×`, rate, seconds: stepSeconds, daySeconds, seed: seed + rate });
       steps.push(f);
@@ -127,7 +144,7 @@ async function loadPart(report: ReliabilityReport) {
     : `no bend up to 10×: p99 at 10× is ${round1(steps.at(-1)!.all.p99 / base.all.p99)}× the 1× step`;
 
   log(`soak: ${soakSeconds} s at 2× the day's rate, RSS every 5 s`);
-  const soak = await withOffice(async (office, hub) => {
+  const soak = await withOffice(template, async (office, hub) => {
     const samples: Soak['samples'] = [];
     const t0 = performance.now();
     const timer = setInterval(() => samples.push({ t: seconds(t0), rssMiB: Math.round((hub.rss() / 2 ** 20) * 10) / 10 }), 5000);
@@ -141,6 +158,8 @@ async function loadPart(report: ReliabilityReport) {
   });
   log(`  RSS ${soak.rssStartMiB} → ${soak.rssEndMiB} MiB (max ${soak.rssMaxMiB}), ${soak.figures.errors} errors`);
 
+  template.office.close();
+  fs.rmSync(template.dir, { recursive: true, force: true });
   report.load = { shape: BUSY_OFFICE, day: BUSY_DAY, daySeconds, busyDay, steps, bend, soak };
   for (const f of [busyDay, ...steps.filter((s) => s.rate <= 1), soak.figures]) if (f.errors) report.failures.push(`load ${f.label}: ${f.errors} errors (${f.errorSamples.join('; ')})`);
   if (busyDay.displayLag.missing) report.failures.push(`load busy day: ${busyDay.displayLag.missing} calls never reached a display`);
@@ -164,6 +183,9 @@ async function main() {
   }
   process.exit(0);
 }
+
+// Ctrl-C or a CI timeout: exit through 'exit', where the hub processes this run started are killed.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 main().catch((err: unknown) => {
   console.error(err);

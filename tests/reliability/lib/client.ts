@@ -11,13 +11,19 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
  * and pairing then see what they would see in the office.
  */
 export class HubClient {
-  readonly agent: http.Agent;
+  agent: http.Agent;
   constructor(
     public base: string,
     public token?: string,
-    localAddress?: string,
+    private readonly localAddress?: string,
+    /** Connections at once (a kiosk's queue of printouts is small); unlimited by default. */
+    private readonly maxSockets = Infinity,
   ) {
-    this.agent = new http.Agent({ keepAlive: true, ...(localAddress ? { localAddress } : {}) });
+    this.agent = this.newAgent();
+  }
+
+  private newAgent(): http.Agent {
+    return new http.Agent({ keepAlive: true, maxSockets: this.maxSockets, ...(this.localAddress ? { localAddress: this.localAddress } : {}) });
   }
 
   /** Resolves with the answer; rejects when the connection fails (the outcome is then unknown). */
@@ -35,6 +41,7 @@ export class HubClient {
   moveTo(base: string): void {
     this.base = base;
     this.agent.destroy();
+    this.agent = this.newAgent();
   }
 
   close(): void {

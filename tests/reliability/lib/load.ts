@@ -28,12 +28,16 @@ export const BUSY_DAY = { tickets: 3000, dossiers: 800 };
 
 export interface Office {
   hub: HubProcess;
+  /** The same office on another hub process (a copy of its store): every client moves to it. */
+  rebind(hub: HubProcess): void;
   kiosks: HubClient[];
   counters: { client: HubClient; counterId: number }[];
   displays: string[];
   supervisors: HubClient[];
   close(): void;
 }
+
+export const KIOSK_CONNECTIONS = 8;
 
 /** Each simulated device gets its own loopback source address, as office PCs have their own LAN addresses. */
 const addressOf = (n: number) => `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}`;
@@ -50,7 +54,8 @@ export async function setUpOffice(hub: HubProcess, shape: OfficeShape = BUSY_OFF
   }
   const pair = async (role: 'kiosk' | 'display', name: string) => {
     const { code } = await admin.ok<{ code: string }>('POST', '/admin/pairing-codes', { role, name });
-    const c = new HubClient(hub.url, undefined, addressOf(n++));
+    // A kiosk holds a few connections at most: beyond that its requests wait in the kiosk, as they would.
+    const c = new HubClient(hub.url, undefined, addressOf(n++), KIOSK_CONNECTIONS);
     const { token } = await c.ok<{ token: string }>('POST', '/devices/pair', { code });
     c.token = token;
     return c;
@@ -78,14 +83,20 @@ export async function setUpOffice(hub: HubProcess, shape: OfficeShape = BUSY_OFF
     s.token = (await s.ok<{ token: string }>('POST', '/auth/login', DEMO.admin)).token;
     supervisors.push(s);
   }
-  return {
+  const clients = () => [...kiosks, ...supervisors, ...counters.map((c) => c.client)];
+  const office: Office = {
     hub,
     kiosks,
     counters,
     displays,
     supervisors,
-    close: () => [...kiosks, ...supervisors, ...counters.map((c) => c.client)].forEach((c) => c.close()),
+    rebind(next) {
+      office.hub = next;
+      for (const c of clients()) c.moveTo(next.url);
+    },
+    close: () => clients().forEach((c) => c.close()),
   };
+  return office;
 }
 
 export interface LoadFigures {
