@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzOperation } from './lib/fuzz';
-import { makeFuzzOffice, startFuzzHub } from './lib/fuzzOffice';
+import { KNOWN_BODIES, makeFuzzOffice, startFuzzHub } from './lib/fuzzOffice';
+import { routes, type RouteDef } from '../../src/shared/api';
 import { operationsOf } from './lib/openapi';
 
 /**
@@ -32,6 +33,14 @@ describe('fuzzing every route of the OpenAPI document', () => {
   it('the document lists the routes (dozens of them, with their roles)', () => {
     expect(operations.length).toBeGreaterThan(50);
     expect(operations.find((o) => o.operationId === 'registerDossier')?.roles).toEqual(['clerk', 'admin']);
+  });
+
+  it('the known good bodies the fuzzer mutates still pass their route schema', () => {
+    for (const [name, bodies] of Object.entries(KNOWN_BODIES)) {
+      const schema = (routes as Record<string, RouteDef>)[name]?.body;
+      expect(schema, name).toBeDefined();
+      for (const b of bodies) expect(schema!.safeParse(b).success, `${name} ${JSON.stringify(b)}`).toBe(true);
+    }
   });
 
   for (const op of operations) {

@@ -170,6 +170,16 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 async function main() {
   const report: ReliabilityReport = { startedAt: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map(round1).join(' ')}`, seed, failures: [] };
+  // A partial run (--only=fuzz) replaces its own parts of the last report and keeps the others.
+  const previous = path.join(OUT, 'reliability-report.json');
+  if (only.size < 3 && fs.existsSync(previous)) {
+    const last = JSON.parse(fs.readFileSync(previous, 'utf8')) as ReliabilityReport;
+    for (const part of ['crash', 'fuzz', 'load'] as const) {
+      if (only.has(part) || !last[part]) continue;
+      (report as unknown as Record<string, unknown>)[part] = last[part];
+      report.failures.push(...last.failures.filter((f) => f.startsWith(part) || (part === 'load' && f.startsWith('soak'))));
+    }
+  }
   if (only.has('crash')) await crashPart(report);
   if (only.has('fuzz')) await fuzzPart(report);
   if (only.has('load')) await loadPart(report);

@@ -160,8 +160,9 @@ const RAW_BODIES: readonly { text: string; contentType?: string }[] = [
 ];
 
 /** Bodies for an operation: valid ones, valid ones with one field made wrong, junk JSON, and malformed bytes. */
-export function bodyCases(schema: JsonSchema | undefined): fc.Arbitrary<BodyCase> {
-  const valid = fromSchema(schema);
+export function bodyCases(schema: JsonSchema | undefined, examples: readonly unknown[] = []): fc.Arbitrary<BodyCase> {
+  // Known good bodies (a dossier that passes every check) reach deeper than schema-shaped ones; mutations start from both.
+  const valid = examples.length ? fc.oneof(fromSchema(schema), fc.constantFrom(...examples)) : fromSchema(schema);
   return fc.oneof(
     { weight: 3, arbitrary: valid.map((value): BodyCase => ({ kind: 'json', value, label: 'schema' })) },
     { weight: 4, arbitrary: valid.chain(mutate).map((value): BodyCase => ({ kind: 'json', value, label: 'mutated' })) },

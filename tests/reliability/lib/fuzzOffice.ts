@@ -89,6 +89,29 @@ export async function startFuzzHub(office: FuzzOffice): Promise<TestHub & { disp
   };
 }
 
+/**
+ * Bodies that pass validation and the services' own checks, per operation: the fuzzer mutates them
+ * so it reaches past the schema (a random CCCD or procedure code never does). One line per route.
+ */
+export const KNOWN_BODIES: Record<string, unknown[]> = {
+  registerDossier: [dossierBody(11), { ...dossierBody(12), resultDelivery: 'post', postalAddress: 'Số 2 phố Huế, Hà Nội', owner: { fullName: 'Trần Thị Bình', idType: 'passport', idNumber: 'C1234567' } }],
+  issueTicket: [{ serviceId: 1 }, { serviceId: 2, priority: 'elderly' }],
+  login: [{ username: 'canbo1', pin: '111111' }],
+  verifyAdminPin: [{ pin: '123456' }],
+  refuseDossier: [{ reason: 'Thiếu tờ khai' }],
+  requestSupplement: [{ items: ['Bản sao CCCD'], reason: 'Thiếu giấy tờ' }],
+  supplementReceived: [{ note: 'Đã nhận' }],
+  resultReady: [{ note: 'Kết quả đã ký' }],
+  dossierApology: [{ reason: 'Chậm do thẩm định', newDueAt: Date.parse('2026-12-10T10:00:00+07:00') }],
+  transfer: [{ serviceId: 2 }],
+  pauseCounter: [{ paused: true }, { paused: false }],
+  adminClerkCreate: [{ username: 'canbo9', fullName: 'Lê Văn Chín', pin: '135790', role: 'clerk' }],
+  adminCounterCreate: [{ number: 9, name: 'Quầy 9', active: true, serviceIds: [1, 2] }],
+  adminServiceCreate: [{ nameVi: 'Dịch vụ mới', nameEn: 'New service', prefix: 'F', active: true }],
+  adminPairingCode: [{ role: 'kiosk', name: 'Kiosk 2' }],
+  adminCalendarDaySet: [{ kind: 'holiday', nameVi: 'Nghỉ bù', nameEn: 'Day off' }],
+};
+
 export interface FuzzRequest {
   token: TokenKind;
   params: string[];
@@ -118,7 +141,7 @@ export function requestArb(op: Operation, office: FuzzOffice): fc.Arbitrary<Fuzz
     { weight: 2, arbitrary: fc.constantFrom<TokenKind>(...TOKEN_KINDS) },
   );
   const params = op.pathParams.length ? fc.tuple(...op.pathParams.map((p) => pathValue(p.schema, office.known[p.name] ?? []))) : fc.constant([] as string[]);
-  const body = op.method === 'GET' ? fc.constant<BodyCase>({ kind: 'none' }) : bodyCases(op.body);
+  const body = op.method === 'GET' ? fc.constant<BodyCase>({ kind: 'none' }) : bodyCases(op.body, KNOWN_BODIES[op.operationId] ?? []);
   return fc.record({ token, params, query: queryArb(op.query), body });
 }
 
