@@ -51,6 +51,8 @@ export function createGuessThrottle(now: () => number) {
         if (err instanceof AppError && MISS_CODES.has(err.code)) {
           const key = keyOf(req);
           misses.set(key, [...recent(key), now()]);
+          // Callers that stopped guessing are dropped when the map grows, so it stays small for good.
+          if (misses.size > 1000) for (const k of [...misses.keys()]) recent(k);
         }
       },
     },
