@@ -25,6 +25,11 @@ function defaultUiDir(): string {
   }
 }
 
+/** An empty host (MOTCUA_HOST= in a service file) would listen on every interface: loopback unless LAN mode is asked for by name. */
+function listenHost(host: string | undefined): string {
+  return host?.trim() || '127.0.0.1';
+}
+
 /**
  * Composes store + services + HTTP for `npm run hub`, Electron's utilityProcess
  * and the tests: the same code in every mode. A restore from /admin closes the
@@ -53,7 +58,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   let current = await bootHub(options, port, requestRestore);
   port = current.port;
-  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const bound = listenHost(options.host);
+  const host = bound !== '0.0.0.0' && bound !== '::' ? bound : '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const pidFile = path.join(options.dataDir, HUB_PID_FILE);
   fs.writeFileSync(pidFile, JSON.stringify({ pid: process.pid, url, startedAt: new Date().toISOString() }));
@@ -98,7 +104,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
     });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
-    await app.listen({ host: options.host ?? '127.0.0.1', port: listenPort });
+    await app.listen({ host: listenHost(options.host), port: listenPort });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : listenPort;
     hub.backups.start();

@@ -9,6 +9,8 @@ import { installErrorHandling } from './errors';
 import { createHandlers, type HandlerContext } from './handlers';
 import { registerEvents } from './sse';
 import { registerUi } from './ui';
+import { clientErrorHandler, frameworkErrors } from './transportErrors';
+import { createGuessThrottle, guessThrottleOptions } from './guessThrottle';
 
 export const BODY_LIMIT = 64 * 1024;
 /** Routes that guess secrets get a per-address limit on top of the per-account lockout. */
@@ -27,6 +29,8 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
     bodyLimit: BODY_LIMIT,
     // SSE connections are long-lived; close them with the server.
     forceCloseConnections: true,
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -55,6 +59,7 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
   });
 
   const handlers = createHandlers(hub);
+  const guesses = createGuessThrottle(hub.clock.now);
   for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
     const handler = handlers[name] as (ctx: HandlerContext<RouteName>) => unknown;
     const limit = GUARDED[name];
@@ -62,6 +67,7 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
       method: def.method,
       url: API_PREFIX + def.path,
       ...(limit ? { config: { rateLimit: { max: limit, timeWindow: '1 minute' } } } : {}),
+      ...guessThrottleOptions(guesses, name, def.path),
       schema: {
         summary: def.summary,
         operationId: name,

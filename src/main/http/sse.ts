@@ -35,6 +35,8 @@ export function registerEvents(app: FastifyInstance, hub: Hub, auth: AuthService
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      // The stream is hijacked past the onSend hook that sets this on every other answer.
+      'x-content-type-options': 'nosniff',
     });
     res.write(`retry: 2000\n\n${frame('hello', hub.queue.board())}`);
     open.add(res);

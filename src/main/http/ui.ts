@@ -21,6 +21,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** For API answers (issue 7): nothing to load, nothing may frame them. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** Serves the built renderer at / with the security headers every page gets. */
 export async function registerUi(app: FastifyInstance, uiDir: string): Promise<void> {
   app.addHook('onSend', async (req, reply) => {
@@ -28,6 +31,10 @@ export async function registerUi(app: FastifyInstance, uiDir: string): Promise<v
     reply.header('referrer-policy', 'no-referrer');
     if (!req.url.startsWith('/api/')) {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('x-frame-options', 'DENY');
+    } else if (!String(reply.getHeader('content-type') ?? '').startsWith('application/pdf')) {
+      // JSON is data, never a page: it loads nothing and no site may frame it. (PDFs keep the browser's viewer working.)
+      reply.header('content-security-policy', API_CONTENT_SECURITY_POLICY);
       reply.header('x-frame-options', 'DENY');
     }
   });
