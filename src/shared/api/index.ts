@@ -7,3 +7,4 @@ export * from './bridge';
 export * from './catalogue';
 export * from './calendar';
 export * from './dossiers';
+export * from './kioskScan';

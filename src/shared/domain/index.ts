@@ -7,3 +7,4 @@ export * from './textFold';
 export * from './workingTime';
 export * from './holidays-vn';
 export * from './dossier';
+export * from './kioskLookup';
