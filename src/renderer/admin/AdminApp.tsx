@@ -14,8 +14,9 @@ import { CountersSection } from './CountersSection';
 import { ClerksSection } from './ClerksSection';
 import { DevicesSection } from './DevicesSection';
 import { CalendarSection } from './CalendarSection';
+import { KioskSection } from './KioskSection';
 
-const TABS = ['office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices'] as const;
+const TABS = ['office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'kiosk'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -134,6 +135,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
           {tab === 'office' && <OfficeSection onAuthError={onAuthError} />}
           {tab === 'queue' && <QueueSection onAuthError={onAuthError} />}
           {tab === 'calendar' && <CalendarSection onAuthError={onAuthError} />}
+          {tab === 'kiosk' && <KioskSection onAuthError={onAuthError} />}
           {tab === 'services' && <ServicesSection onAuthError={onAuthError} />}
           {tab === 'counters' && <CountersSection onAuthError={onAuthError} />}
           {tab === 'clerks' && <ClerksSection onAuthError={onAuthError} currentClerkId={clerk.id} />}

@@ -191,6 +191,12 @@ function Detail({ code, baseUrl, officeName }: { code: string; baseUrl: string; 
           <dd>{t('scan.procedures.whereText', { office: officeName ?? '' })}</dd>
         </div>
       </dl>
+      {url && (
+        <div className="procedure-detail__phone">
+          <Qr text={url} label={t('scan.procedures.qr')} />
+          <p>{t('scan.procedures.qrHint')}</p>
+        </div>
+      )}
       <h3>{t('scan.procedures.documents')}</h3>
       <ol className="procedure-detail__docs">
         {p.documents.map((d, i) => (
@@ -206,12 +212,6 @@ function Detail({ code, baseUrl, officeName }: { code: string; baseUrl: string; 
           <li key={i}>{pick(lang, s.vi, s.en)}</li>
         ))}
       </ol>
-      {url && (
-        <div className="procedure-detail__phone">
-          <Qr text={url} label={t('scan.procedures.qr')} />
-          <p>{t('scan.procedures.qrHint')}</p>
-        </div>
-      )}
     </article>
   );
 }

@@ -9,16 +9,23 @@ import { useEffect, useRef } from 'react';
  * Enter is a scan; anything else is forgotten.
  */
 export interface WedgeOptions {
-  /** Largest gap between two keys of one scan (scanners: 1–20 ms; people: 100 ms and more). */
-  maxGapMs: number;
+  /** A pause this long ends whatever was being typed (a person stopping to think). */
+  pauseMs: number;
+  /**
+   * Largest mean gap between the keys of one scan. Scanners send a key every
+   * 1–20 ms and a person types one every 100 ms or more; the mean, not every
+   * gap, is judged, so one late key on a busy PC does not lose the scan.
+   */
+  maxMeanGapMs: number;
   /** Shortest text taken as a scan. */
   minLength: number;
   maxLength: number;
 }
-export const WEDGE_DEFAULTS: WedgeOptions = { maxGapMs: 60, minLength: 6, maxLength: 200 };
+export const WEDGE_DEFAULTS: WedgeOptions = { pauseMs: 300, maxMeanGapMs: 50, minLength: 6, maxLength: 200 };
 
 export class WedgeDetector {
   private buffer = '';
+  private first = 0;
   private last = -Infinity;
   constructor(private readonly options: WedgeOptions = WEDGE_DEFAULTS) {}
 
@@ -27,16 +34,17 @@ export class WedgeDetector {
    * ends a scan, else null. `key` is KeyboardEvent.key.
    */
   key(key: string, at: number): string | null {
-    const gap = at - this.last;
+    if (at - this.last > this.options.pauseMs) this.buffer = '';
     this.last = at;
-    if (gap > this.options.maxGapMs) this.buffer = '';
     if (key === 'Enter') {
       const text = this.buffer;
+      const meanGap = text.length > 1 ? (at - this.first) / text.length : Infinity;
       this.buffer = '';
-      return text.length >= this.options.minLength ? text : null;
+      return text.length >= this.options.minLength && meanGap <= this.options.maxMeanGapMs ? text : null;
     }
     if (key.length === 1) {
-      this.buffer = (this.buffer + key).slice(0, this.options.maxLength + 1);
+      if (this.buffer === '') this.first = at;
+      this.buffer += key;
       if (this.buffer.length > this.options.maxLength) this.buffer = '';
     }
     return null;
