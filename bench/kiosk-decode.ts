@@ -24,7 +24,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
+import zxingLibrary from '@zxing/library';
+import { createZxingDecoder } from '../src/renderer/kiosk/citizen/zxingDecode';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { summarise, type Summary } from './lib/stats';
 import { sampleReceipt } from './receipt-pdf';
@@ -133,7 +134,23 @@ function recipes(n: number, rand: () => number): Recipe[] {
   return list;
 }
 
+/** Frames take minutes to make on a busy machine: kept between runs in the temp folder, keyed by what they are made of. */
+const CACHE = path.join(os.tmpdir(), 'motcua-bench-kiosk-frames-v1');
+
 export async function makeFrames(opts = DECODE_DEFAULTS): Promise<Frame[]> {
+  const index = path.join(CACHE, `${JSON.stringify(opts).replace(/[^0-9a-z]+/gi, '_')}.json`);
+  if (fs.existsSync(index)) {
+    const meta = JSON.parse(fs.readFileSync(index, 'utf8')) as Omit<Frame, 'rgba'>[];
+    return meta.map((m, i) => ({ ...m, rgba: new Uint8ClampedArray(fs.readFileSync(path.join(CACHE, `${i}.rgba`))) }));
+  }
+  const frames = await generateFrames(opts);
+  fs.mkdirSync(CACHE, { recursive: true });
+  frames.forEach((f, i) => fs.writeFileSync(path.join(CACHE, `${i}.rgba`), f.rgba));
+  fs.writeFileSync(index, JSON.stringify(frames.map(({ rgba: _rgba, ...m }) => m)));
+  return frames;
+}
+
+async function generateFrames(opts: typeof DECODE_DEFAULTS): Promise<Frame[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-frames-'));
   try {
     const pages = await renderPages(dir, opts.receipts);
@@ -185,34 +202,16 @@ export function rotateRgba(src: Uint8ClampedArray, w: number, h: number, deg: nu
 
 type Decoder = { name: string; decode(rgba: Uint8ClampedArray, w: number, h: number): Promise<string | null> | string | null };
 
+/** The kiosk worker's own decode (src/renderer/kiosk/citizen/zxingDecode.ts). */
 function zxingJs(): Decoder {
-  const reader = new MultiFormatReader();
-  reader.setHints(
-    new Map<DecodeHintType, unknown>([
-      [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE, BarcodeFormat.CODE_128]],
-      [DecodeHintType.TRY_HARDER, true],
-    ]),
-  );
-  return {
-    name: '@zxing/browser (@zxing/library 0.23)',
-    decode(rgba, w, h) {
-      // The same luminance as the worker's.
-      const lum = new Uint8ClampedArray(w * h);
-      for (let i = 0, j = 0; j < lum.length; i += 4, j++) lum[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-      try {
-        return reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(lum, w, h)))).getText();
-      } catch {
-        return null;
-      } finally {
-        reader.reset();
-      }
-    },
-  };
+  // Under Node @zxing/library is CommonJS: its default export is the whole library.
+  const decode = createZxingDecoder(zxingLibrary);
+  return { name: '@zxing/browser (@zxing/library 0.23)', decode: (rgba, w, h) => decode(rgba, w, h)?.text ?? null };
 }
 
 async function zxingWasm(): Promise<Decoder> {
   const require = createRequire(import.meta.url);
-  const wasmFile = path.join(path.dirname(require.resolve('zxing-wasm/package.json')), 'dist', 'reader', 'zxing_reader.wasm');
+  const wasmFile = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
   // The module's default would fetch the .wasm from a CDN: hand it the local file instead.
   await prepareZXingModule({ overrides: { wasmBinary: fs.readFileSync(wasmFile).buffer as ArrayBuffer }, fireImmediately: true });
   const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(wasmFile), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;

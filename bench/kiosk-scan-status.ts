@@ -10,6 +10,7 @@
  * Run alone: `npx tsx bench/kiosk-scan-status.ts` (after `npm run build`), or `npx tsx bench/run.ts --only=scan`.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -96,19 +97,22 @@ async function measureOffice(hubScript: string, count: number, opts = SCAN_DEFAU
       // A wedge scanner: the text as fast key events, then Enter.
       await page.keyboard.type(`MCK1:${code(i)}:${secretOf(i)}`, { delay: 0 });
       await page.keyboard.press('Enter');
-      await page.getByText(code(i), { exact: true }).waitFor();
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const poll = () => {
-              const a = performance.getEntriesByName('kiosk:decoded').at(-1);
-              const b = performance.getEntriesByName('kiosk:status-painted').at(-1);
-              if (a && b && b.startTime >= a.startTime) resolve(b.startTime - a.startTime);
-              else requestAnimationFrame(poll);
-            };
-            poll();
-          }),
-      );
+      try {
+        await page.getByText(code(i), { exact: true }).waitFor({ timeout: 10_000 });
+      } catch (err) {
+        await page.screenshot({ path: path.join(os.tmpdir(), 'motcua-bench-scan-failed.png') });
+        throw err;
+      }
+      // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
+      const ms = await page.evaluate<number>(`new Promise((resolve) => {
+        const poll = () => {
+          const a = performance.getEntriesByName('kiosk:decoded').at(-1);
+          const b = performance.getEntriesByName('kiosk:status-painted').at(-1);
+          if (a && b && b.startTime >= a.startTime) resolve(b.startTime - a.startTime);
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      })`);
       if (k >= opts.warmup) times.push(ms);
       await page.getByRole('button', { name: 'Xong' }).click();
       await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();

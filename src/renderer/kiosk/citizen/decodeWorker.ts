@@ -1,22 +1,17 @@
 /**
  * Barcode decoding off the UI thread. The page sends camera frames (an
  * ImageBitmap, transferred, or RGBA pixels); this worker decodes them with
- * ZXing's MultiFormatReader — the engine @zxing/browser drives on the page —
- * restricted to the two formats the receipt carries (QR and Code 128), so no
- * other symbology can be misread from a frame. One frame at a time: the page
+ * ZXing (zxingDecode.ts), restricted to the two formats the receipt carries. One frame at a time: the page
  * sends the next only after the answer.
  */
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
+import * as ZXing from '@zxing/library';
+import { createZxingDecoder, type DecodedFormat } from './zxingDecode';
 
 export type DecodeRequest = { id: number; bitmap: ImageBitmap; crop?: { x: number; y: number; w: number; h: number } } | { id: number; width: number; height: number; rgba: Uint8ClampedArray };
-export type DecodeAnswer = { id: number; text: string | null; format: 'QR_CODE' | 'CODE_128' | null; ms: number };
+export type DecodeAnswer = { id: number; text: string | null; format: DecodedFormat | null; ms: number };
 
-const reader = new MultiFormatReader();
-const hints = new Map<DecodeHintType, unknown>([
-  [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE, BarcodeFormat.CODE_128]],
-  [DecodeHintType.TRY_HARDER, true],
-]);
-reader.setHints(hints);
+const zxing = createZxingDecoder(ZXing);
+const decode = (width: number, height: number, rgba: Uint8ClampedArray): Pick<DecodeAnswer, 'text' | 'format'> => zxing(rgba, width, height) ?? { text: null, format: null };
 
 let canvas: OffscreenCanvas | null = null;
 /**
@@ -28,26 +23,6 @@ let canvas: OffscreenCanvas | null = null;
  */
 const ANGLES = [0, 7, -7];
 let turn = 0;
-
-function luminance(rgba: Uint8ClampedArray, width: number, height: number): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(width * height);
-  for (let i = 0, j = 0; j < out.length; i += 4, j++) out[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-  return out;
-}
-
-function decode(width: number, height: number, rgba: Uint8ClampedArray): Pick<DecodeAnswer, 'text' | 'format'> {
-  const source = new RGBLuminanceSource(luminance(rgba, width, height), width, height);
-  try {
-    const result = reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(source)));
-    const f = result.getBarcodeFormat();
-    return { text: result.getText(), format: f === BarcodeFormat.QR_CODE ? 'QR_CODE' : 'CODE_128' };
-  } catch {
-    // Nothing found, or a checksum or format error from a partly seen code: the next frame will do.
-    return { text: null, format: null };
-  } finally {
-    reader.reset();
-  }
-}
 
 self.onmessage = (e: MessageEvent<DecodeRequest>) => {
   const t0 = performance.now();
