@@ -66,6 +66,8 @@ async function renderPages(dir: string, n: number): Promise<{ page: string; code
   const out = [];
   for (let i = 0; i < n; i++) {
     const input = sampleReceipt(41 + i * 1000);
+    // The demo office, as the hub fills it in (dossiers.ts officeForDocs): the layout the regions below were measured on.
+    input.office = { agencyName: 'Trung tâm Phục vụ hành chính công phường Ba Đình', centreName: 'Bộ phận tiếp nhận và trả kết quả', place: 'Ba Đình' };
     input.dossier.code = `000.00.15.H24-2611${String(20 + i).padStart(2, '0')}-${String(17 + i * 311).padStart(4, '0')}`;
     input.dossier.secret = ['5TC1RG', 'K7Q2X9', 'M3N8PW'][i % 3]!;
     const pdf = path.join(dir, `receipt-${i}.pdf`);
@@ -135,7 +137,7 @@ function recipes(n: number, rand: () => number): Recipe[] {
 }
 
 /** Frames take minutes to make on a busy machine: kept between runs in the temp folder, keyed by what they are made of. */
-const CACHE = path.join(os.tmpdir(), 'motcua-bench-kiosk-frames-v1');
+const CACHE = path.join(os.tmpdir(), 'motcua-bench-kiosk-frames-v2');
 
 export async function makeFrames(opts = DECODE_DEFAULTS): Promise<Frame[]> {
   const index = path.join(CACHE, `${JSON.stringify(opts).replace(/[^0-9a-z]+/gi, '_')}.json`);
@@ -233,6 +235,8 @@ export interface DecoderFigures {
   degradedStraight: number;
   empty: number;
   misreads: number;
+  /** Degraded frames read, per frame size. */
+  degradedBySize: Record<string, number>;
   frames: number;
   failed: string[];
 }
@@ -243,6 +247,7 @@ async function measure(decoder: Decoder, frames: Frame[]): Promise<DecoderFigure
   const n = { clean: 0, degraded: 0, empty: 0 };
   let misreads = 0;
   const failed: string[] = [];
+  const bySize = new Map<string, { ok: number; n: number }>();
   // Warm up: JIT and the wasm instance.
   for (const f of frames.slice(0, 6)) await decoder.decode(f.rgba, f.width, f.height);
   for (const f of frames) {
@@ -250,6 +255,11 @@ async function measure(decoder: Decoder, frames: Frame[]): Promise<DecoderFigure
     const list = times.get(key) ?? [];
     times.set(key, list);
     n[f.kind]++;
+    if (f.kind === 'degraded') {
+      const b = bySize.get(key) ?? { ok: 0, n: 0 };
+      b.n++;
+      bySize.set(key, b);
+    }
     let read: string | null = null;
     let straight = false;
     for (const angle of ANGLES) {
@@ -268,6 +278,7 @@ async function measure(decoder: Decoder, frames: Frame[]): Promise<DecoderFigure
       else misreads++;
     } else if (read === f.expected) {
       ok[f.kind === 'clean' ? 'clean' : 'degraded']++;
+      if (f.kind === 'degraded') bySize.get(key)!.ok++;
       if (f.kind === 'degraded' && straight) ok.degradedStraight++;
     } else {
       if (read !== null) misreads++;
@@ -282,6 +293,7 @@ async function measure(decoder: Decoder, frames: Frame[]): Promise<DecoderFigure
     degradedStraight: ok.degradedStraight / n.degraded,
     empty: ok.empty / n.empty,
     misreads,
+    degradedBySize: Object.fromEntries([...bySize].map(([k, v]) => [k, v.ok / v.n])),
     frames: frames.length,
     failed,
   };

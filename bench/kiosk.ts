@@ -53,14 +53,17 @@ async function decode(rounds: number, out: Record<string, unknown>): Promise<voi
       row('1280×720', '1280x720', 'p95'),
       ['read, clean frames', pct(last.js.clean), pct(last.wasm.clean), '', `≥ 99 %`],
       ['read, degraded frames', pct(last.js.degraded), pct(last.wasm.degraded), '', '≥ 90 %'],
+      ['  at 640×480', pct(last.js.degradedBySize['640x480']!), pct(last.wasm.degradedBySize['640x480']!), '', ''],
+      ['  at 1280×720', pct(last.js.degradedBySize['1280x720']!), pct(last.wasm.degradedBySize['1280x720']!), '', ''],
       ['  of which on the straight attempt', pct(last.js.degradedStraight), pct(last.wasm.degradedStraight), '', ''],
       ['no-barcode frames left empty', pct(last.js.empty), pct(last.wasm.empty), '', '100 %'],
       ['misreads', String(last.js.misreads), String(last.wasm.misreads), '', '0'],
       ['targets', ok(last.js) ? 'met' : 'NOT met', ok(last.wasm) ? 'met' : 'NOT met', '', ''],
     ],
   );
-  console.log(`  not read by @zxing/browser: ${last.js.failed.join('; ') || 'none'}`);
-  console.log(`  not read by zxing-wasm: ${last.wasm.failed.join('; ') || 'none'}`);
+  const count = (list: string[]) => Object.entries(list.reduce<Record<string, number>>((m, f) => ((m[f] = (m[f] ?? 0) + 1), m), {})).map(([k, v]) => `${k} ×${v}`).join('; ');
+  console.log(`  not read by @zxing/browser: ${count(last.js.failed) || 'none'}`);
+  console.log(`  not read by zxing-wasm: ${count(last.wasm.failed) || 'none'}`);
   out.kioskDecode = { frames: frames.length, targets: DECODE_TARGETS, rounds: runs };
 }
 

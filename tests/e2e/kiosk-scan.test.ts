@@ -264,3 +264,37 @@ describe('procedures browser and kiosk behaviour', () => {
     await page.context().close();
   });
 });
+
+describe('late and incomplete dossiers', () => {
+  it('overdue in red with the apology; status 5 lists what is missing and what to bring', async () => {
+    let now = Date.parse('2026-11-23T02:00:00Z'); // Monday 09:00 in Hà Nội
+    const late = await startTestHub({ clock: () => now });
+    try {
+      const clerk = await late.login(DEMO.clerk1[0], DEMO.clerk1[1]);
+      const a = (await late.api('POST', '/dossiers', { token: clerk, body: dossierBody })).body;
+      const b = (await late.api('POST', '/dossiers', { token: clerk, body: dossierBody })).body;
+      expect((await late.api('POST', `/dossiers/${b.code}/supplement-request`, { token: clerk, body: { items: ['Bản sao Giấy chứng nhận kết hôn của cha, mẹ', 'Ảnh 4×6 của người con'], reason: 'Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con' } })).status).toBe(200);
+      now += 8 * 86_400_000; // past the 3 working days
+      const token = await late.pairDevice('kiosk', 'Kiosk trễ hạn');
+      const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+      await page.goto(`${late.url}/kiosk#device=${token}`);
+      await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+      await page.keyboard.type(`MCK1:${a.code}:${a.secret}`, { delay: 2 });
+      await page.keyboard.press('Enter');
+      await page.getByText('Quá hạn', { exact: true }).waitFor();
+      await page.getByRole('alert').getByText(/thành thật xin lỗi/).waitFor();
+      expect(await page.locator('.due-block--overdue').count()).toBe(1);
+      await shot(page, 'status-overdue');
+      await page.getByRole('button', { name: 'Xong' }).click();
+      await page.keyboard.type(`MCK1:${b.code}:${b.secret}`, { delay: 2 });
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Hồ sơ cần bổ sung' }).waitFor();
+      await page.getByText('Ảnh 4×6 của người con').waitFor();
+      await page.getByText('Xin mời bạn mang các giấy tờ trên cùng giấy hẹn đến quầy.').waitFor();
+      await shot(page, 'status-supplement');
+      await page.context().close();
+    } finally {
+      await late.close();
+    }
+  });
+});

@@ -55,9 +55,10 @@ export function useCitizen({ onAttract }: { onAttract: () => void }) {
 
   const lookup = useCallback(async (scanned: string, via: Via, proof?: Proof) => {
     const mine = ++lookingFor.current;
-    if (!proof) setView({ kind: 'looking' });
+    // "Looking up…" only when the hub is slow: a quick answer goes straight to the status, with one render less.
+    const slow = proof ? undefined : setTimeout(() => mine === lookingFor.current && setView({ kind: 'looking' }), 250);
     try {
-      const result = await api('kioskDossierLookup', { body: { scanned, via, proof } });
+      const result = await api('kioskDossierLookup', { body: { scanned, via, proof } }).finally(() => clearTimeout(slow));
       if (mine !== lookingFor.current) return;
       if ((CLOSED_WITHOUT_RESULT as readonly string[]).includes(result.dossier.statusKey)) setView({ kind: 'message', tone: 'closed', statusKey: result.dossier.statusKey });
       else setView({ kind: 'status', result, scanned });
