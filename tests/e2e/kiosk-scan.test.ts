@@ -42,7 +42,7 @@ beforeAll(async () => {
   code = r.body.code;
   secret = r.body.secret;
   const pdf = await fetch(`${hub.url}/api/v1/dossiers/${code}/receipt.pdf`, { headers: { authorization: `Bearer ${clerk}` } });
-  page1 = receiptPage(Buffer.from(await pdf.arrayBuffer()), dir);
+  page1 = await receiptPage(Buffer.from(await pdf.arrayBuffer()), dir);
   browser = await launchChromium();
   kioskToken = await hub.pairDevice('kiosk', 'Kiosk sảnh');
 });
@@ -73,7 +73,7 @@ describe('camera: frames from the printed receipt', () => {
   ];
   for (const c of cases) {
     it(`${c.name} → the status screen`, async () => {
-      const clip = toY4m(cameraFrame(page1, c.symbol, c.degrade, path.join(dir, `${c.name}.png`)), path.join(dir, `${c.name}.y4m`));
+      const clip = await toY4m(await cameraFrame(page1, c.symbol, c.degrade, path.join(dir, `${c.name}.png`)), path.join(dir, `${c.name}.y4m`));
       const cam = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
       try {
         const context = await cam.newContext({ viewport: { width: 1080, height: 1920 }, permissions: ['camera'] });
@@ -100,7 +100,7 @@ describe('camera: frames from the printed receipt', () => {
   }
 
   it('the start screen shows the live preview with its target frame', async () => {
-    const clip = toY4m(cameraFrame(page1, 'qr', { fade: [45, 55] }, path.join(dir, 'unreadable.png')), path.join(dir, 'unreadable.y4m'));
+    const clip = await toY4m(await cameraFrame(page1, 'qr', { fade: [45, 55] }, path.join(dir, 'unreadable.png')), path.join(dir, 'unreadable.y4m'));
     const cam = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
     try {
       const page = await kiosk(cam);

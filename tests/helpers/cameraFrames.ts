@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,16 +24,18 @@ const REGIONS: Record<Symbol, { x: number; y: number; w: number; h: number; scal
   qr: { x: 765, y: 78, w: 55, h: 52, scale: 2.6 },
 };
 const DPI = 300;
+/** Asynchronous, so the test worker keeps answering vitest while ImageMagick and ffmpeg work. */
+const run = promisify(execFile);
 
-export function receiptPage(pdf: Buffer, dir: string): string {
+export async function receiptPage(pdf: Buffer, dir: string): Promise<string> {
   const file = path.join(dir, 'receipt.pdf');
   fs.writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-r', String(DPI), '-png', '-gray', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'page')]);
+  await run('pdftoppm', ['-r', String(DPI), '-png', '-gray', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'page')]);
   return path.join(dir, 'page.png');
 }
 
 /** One frame as PNG (width × height), the symbol degraded as asked. */
-export function cameraFrame(page: string, symbol: Symbol, degrade: Degrade, out: string, size: [number, number] = [1280, 720]): string {
+export async function cameraFrame(page: string, symbol: Symbol, degrade: Degrade, out: string, size: [number, number] = [1280, 720]): Promise<string> {
   const r = REGIONS[symbol];
   const px = (pt: number) => Math.round((pt * DPI) / 72);
   const args = [page, '-crop', `${px(r.w)}x${px(r.h)}+${px(r.x)}+${px(r.y)}`, '+repage', '-resize', `${Math.round(r.scale * 100)}%`, '-bordercolor', 'white', '-border', '30'];
@@ -40,12 +43,12 @@ export function cameraFrame(page: string, symbol: Symbol, degrade: Degrade, out:
   if (degrade.fade) args.push('+level', `${degrade.fade[0]}%,${degrade.fade[1]}%`);
   if (degrade.blur) args.push('-blur', `0x${degrade.blur}`);
   args.push('-background', '#6f747c', '-gravity', 'center', '-extent', `${size[0]}x${size[1]}`, '-colorspace', 'sRGB', '-type', 'TrueColor', out);
-  execFileSync('convert', args);
+  await run('convert', args);
   return out;
 }
 
 /** A short clip of the frame for Chromium's fake camera; it loops the file. */
-export function toY4m(png: string, out: string): string {
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', png, '-frames:v', '3', '-pix_fmt', 'yuv420p', '-r', '10', out]);
+export async function toY4m(png: string, out: string): Promise<string> {
+  await run('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', png, '-frames:v', '3', '-pix_fmt', 'yuv420p', '-r', '10', out]);
   return out;
 }
