@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup, --own-hub-build (bundle
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan, --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import { AGED_DAYS, AGED_TICKETS_PER_DAY, copyOffice, makeAgedOffice } from './l
 import { CALL_DEFAULTS, runEchoCalls, runHubCalls, type FanOutFigures } from './call-to-display';
 import { CATALOGUE_DEFAULTS, runCatalogueBench } from './catalogue-search';
 import { RECEIPT_DEFAULTS, RECEIPT_TARGET_P95_MS, runReceiptBench, type ReceiptBenchResult } from './receipt-pdf';
+import { kioskBenches } from './kiosk';
 import { runBaselineTickets, runHubTickets, TICKETS_DEFAULTS, type HubTicketsResult, type LoadFigures } from './tickets';
 import { supervisorSection } from './supervisor-figures';
 
@@ -267,6 +268,7 @@ async function main() {
   if (!only || only === 'receipt') await receiptBench(out);
   if (!only || only === 'supervisor') await supervisorSection(rounds, out);
   if (!only || only === 'backup') await (await import('./backup')).backupBench(out, rounds);
+  if (!only || only === 'decode' || only === 'scan') await kioskBenches(only, rounds, out);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

@@ -102,6 +102,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       localSecret: options.localSecret,
       version: HUB_VERSION,
       backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
+      dossierFreshener: options.dossierFreshener,
     });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
     await app.listen({ host: listenHost(options.host), port: listenPort });

@@ -1,3 +1,5 @@
+import type { DossierFreshener } from './services/dossierFreshness';
+
 /** Options for starting the office hub; shared by `npm run hub`, Electron's utilityProcess and tests. */
 export interface HubOptions {
   /** Folder holding motcua.sqlite (created on first run). */
@@ -16,6 +18,8 @@ export interface HubOptions {
   /** Milliseconds since epoch; tests pass a fake clock. */
   clock?: () => number;
   logger?: boolean;
+  /** Brings a dossier's local copy up to date before the kiosk shows it (the district sync); default: the local copy as it is. */
+  dossierFreshener?: DossierFreshener;
 }
 
 export interface RunningHub {

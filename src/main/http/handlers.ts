@@ -8,6 +8,7 @@ import { renderTicketPdf } from '../services/documents/ticketPdf';
 import { supervisorHandlers } from './supervisorHandlers';
 import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
+import { kioskScanHandlers } from './kioskScanHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -151,6 +152,7 @@ export function createHandlers(hub: Hub): Handlers {
     },
     ...supervisorHandlers(hub),
     ...createSettingsAuditHandlers(hub),
+    ...kioskScanHandlers(hub),
   };
 }
 

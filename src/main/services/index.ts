@@ -15,9 +15,11 @@ import { createAuditService } from './audit';
 import { createOfficeSettingsService } from './officeSettings';
 import { createBackupService, type BackupOptions } from './backup/backups';
 import path from 'node:path';
+import { createKioskLookupService } from './kioskLookup';
+import type { DossierFreshener } from './dossierFreshness';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
-export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string; backups?: Partial<BackupOptions> }) {
+export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string; backups?: Partial<BackupOptions>; dossierFreshener?: DossierFreshener }) {
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
   const auth = createAuthService(store, clock, { localSecret: options.localSecret });
@@ -32,6 +34,7 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const audit = createAuditService(store, clock);
   const officeSettings = createOfficeSettingsService(store, audit);
   const backups = createBackupService(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.backups });
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, printing, audit, officeSettings, backups, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: options.dossierFreshener });
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing, audit, officeSettings, backups, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

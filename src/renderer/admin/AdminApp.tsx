@@ -19,8 +19,9 @@ import { VoiceSection } from './VoiceSection';
 import { AuditSection } from './AuditSection';
 import { BackupsSection } from './BackupsSection';
 import { DistrictSection } from './DistrictSection';
+import { KioskSection } from './KioskSection';
 
-const TABS = ['dashboard', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'voice', 'district', 'backups', 'audit'] as const;
+const TABS = ['dashboard', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'kiosk', 'voice', 'district', 'backups', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -140,6 +141,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
           {tab === 'office' && <OfficeSection onAuthError={onAuthError} />}
           {tab === 'queue' && <QueueSection onAuthError={onAuthError} />}
           {tab === 'calendar' && <CalendarSection onAuthError={onAuthError} />}
+          {tab === 'kiosk' && <KioskSection onAuthError={onAuthError} />}
           {tab === 'services' && <ServicesSection onAuthError={onAuthError} />}
           {tab === 'counters' && <CountersSection onAuthError={onAuthError} />}
           {tab === 'clerks' && <ClerksSection onAuthError={onAuthError} currentClerkId={clerk.id} />}

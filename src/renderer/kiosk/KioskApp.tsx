@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './kiosk.css';
 import { api, isUnauthorized } from '../app/api';
@@ -17,6 +17,9 @@ import { PairingScreen } from '../components/PairingScreen';
 import { PriorityIcon } from '../components/PriorityIcon';
 import { TicketNumber } from '../components/TicketNumber';
 import { ExitKioskDialog, useLongPress } from './ExitKiosk';
+import { useCitizen } from './citizen/useCitizen';
+import { CitizenScreens } from './citizen/CitizenScreens';
+import { LargeTextToggle, ScanPanel } from './citizen/ScanPanel';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
@@ -103,6 +106,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
     setPriority(null);
     setPhase({ kind: 'start' });
   }, []);
+  const citizen = useCitizen({ onAttract: backToStart });
   useIdle(phase.kind === 'priority' || (phase.kind === 'start' && priority !== null), IDLE_RESET_MS, backToStart);
   // The next citizen should find the kiosk in Vietnamese: after a quiet minute, switch back.
   const backToVietnamese = useCallback(() => setLanguage(defaultLanguage()), []);
@@ -138,7 +142,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
   const tz = board?.office.timeZone;
 
   return (
-    <div className="kiosk" onContextMenu={(e) => e.preventDefault()}>
+    <div className={`kiosk${citizen.largeText ? ' kiosk--large' : ''}`} onContextMenu={(e) => e.preventDefault()}>
       <header className="kiosk__head">
         <div className="kiosk__office">
           <span className="kiosk__emblem" aria-hidden="true" {...longPress}>
@@ -153,14 +157,20 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
         </div>
         <div className="kiosk__head-side">
           <Clock timeZone={tz} seconds={false} className="kiosk__clock" />
-          <LangSwitch size="large" />
+          <div className="kiosk__head-tools">
+            <LargeTextToggle citizen={citizen} />
+            <LangSwitch size="large" />
+          </div>
         </div>
       </header>
       <ConnectionBanner status={status} />
 
       <main className="kiosk__main">
-        {phase.kind === 'start' || phase.kind === 'issuing' ? (
+        {citizen.view.kind !== 'none' ? (
+          <CitizenScreens citizen={citizen} officeName={name} timeZone={tz} />
+        ) : phase.kind === 'start' || phase.kind === 'issuing' ? (
           <StartScreen
+            scan={<ScanPanel citizen={citizen} />}
             services={services}
             loadError={loadError}
             waitingBy={waitingBy}
@@ -190,6 +200,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
 }
 
 function StartScreen({
+  scan,
   services,
   loadError,
   waitingBy,
@@ -207,6 +218,7 @@ function StartScreen({
   onTake: (s: Service) => void;
   onPriority: () => void;
   onCancelPriority: () => void;
+  scan?: ReactNode;
 }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -216,6 +228,7 @@ function StartScreen({
         <h1 id="kiosk-title">{t('kiosk.title')}</h1>
         <p>{priority ? t('kiosk.choosePriorityService') : t('kiosk.chooseService')}</p>
       </div>
+      {!priority && scan}
 
       {priority && (
         <div className="kiosk-prio-ribbon" role="status">

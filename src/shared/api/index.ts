@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './dossiers';
 export * from './supervisor';
 export * from './settingsAudit';
+export * from './kioskScan';

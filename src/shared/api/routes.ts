@@ -5,6 +5,7 @@ import * as c from './catalogue';
 import * as d from './dossiers';
 import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
+import { kioskScanRoutes } from './kioskScanRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -108,6 +109,7 @@ export const routes = {
   adminRevokeDevice: { method: 'DELETE', path: '/admin/devices/:id', roles: ADMIN, summary: 'Revoke a device', params: s.idParam, response: s.okSchema },
   ...supervisorRoutes,
   ...settingsAuditRoutes,
+  ...kioskScanRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

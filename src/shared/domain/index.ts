@@ -9,3 +9,4 @@ export * from './holidays-vn';
 export * from './dossier';
 export * from './satisfaction';
 export * from './voiceCall';
+export * from './kioskLookup';
