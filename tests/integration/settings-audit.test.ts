@@ -73,6 +73,13 @@ describe('the audit log', () => {
     expect(JSON.parse(lastAudit().detail).after.priorityInterleave).toBe(4);
     await hub.api('PUT', '/admin/office-hours', { token: admin, body: (await hub.api('GET', '/admin/office-hours', { token: admin })).body });
     expect(lastAudit()).toMatchObject({ action: 'settings.office_hours' });
+    const kiosk = (await hub.api('GET', '/kiosk/settings', { token: admin })).body;
+    expect((await hub.api('PUT', '/admin/kiosk-settings', { token: admin, body: { ...kiosk, idleSeconds: 90 } })).status).toBe(200);
+    expect(lastAudit()).toMatchObject({ action: 'settings.kiosk', target: 'settings:kiosk' });
+    expect(JSON.parse(lastAudit().detail).after.idleSeconds).toBe(90);
+    const thresholds = (await hub.api('GET', '/admin/supervisor-settings', { token: admin })).body;
+    expect((await hub.api('PUT', '/admin/supervisor-settings', { token: admin, body: thresholds })).status).toBe(200);
+    expect(lastAudit()).toMatchObject({ action: 'settings.supervisor', target: 'settings:supervisor' });
 
     // Take the log away behind the hub's back: the change must roll back with its entry.
     const w = new Database(path.join(hub.dataDir, 'motcua.sqlite'));

@@ -89,7 +89,7 @@ describe('guessing secrets is throttled', () => {
         };
         const attempt = (a: { params?: Record<string, string>; body?: unknown }) =>
           own.api(def.method, routePath(def.path, a.params ?? {}), { token: callerToken, ...(a.body === undefined ? {} : { body: a.body }) });
-        const watch = new StoreWatch(path.join(own.dataDir, 'motcua.sqlite'), { devices: ['last_seen_at'], clerks: ['failed_attempts', 'locked_until'] });
+        const watch = new StoreWatch(path.join(own.dataDir, 'motcua.sqlite'), { devices: ['last_seen_at'], clerks: ['failed_attempts', 'locked_until'], ...c.writes });
         const statuses: number[] = [];
         for (let i = 0; i < c.throttledWithin + 3; i++) {
           const r = await attempt(c.wrong(i, ctx));

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api';
 import type { Hub } from '../services';
+import { actorOf } from '../services/audit';
 import type { Handlers } from './handlers';
 
 /** Handlers of src/shared/api/kioskScanRoutes.ts: one service call each. */
@@ -11,6 +12,7 @@ export function kioskScanHandlers(hub: Hub): Pick<Handlers, 'kioskDossierLookup'
       return hub.kioskLookup.lookup(auth.principal.deviceId, body);
     },
     kioskSettings: () => hub.kioskLookup.settings(),
-    adminKioskSettingsUpdate: ({ body }) => hub.kioskLookup.setSettings(body),
+    adminKioskSettingsUpdate: ({ body, auth }) =>
+      hub.audit.audited(actorOf(auth?.principal), 'settings.kiosk', 'settings:kiosk', () => hub.kioskLookup.setSettings(body), () => ({ after: body })),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Hub } from '../services';
+import { actorOf } from '../services/audit';
 import type { Handlers } from './handlers';
 
 type SupervisorRouteName = 'figures' | 'figuresXlsx' | 'figuresPdf' | 'alerts' | 'supervisorSettings' | 'supervisorSettingsUpdate' | 'ratingPrompt' | 'submitRating';
@@ -19,7 +20,8 @@ export function supervisorHandlers(hub: Hub): Pick<Handlers, SupervisorRouteName
     figuresPdf: async ({ query, reply }) => file(reply, 'application/pdf', `motcua-${query.from}_${query.to}.pdf`, await s.pdf(query)),
     alerts: () => s.alerts(),
     supervisorSettings: () => s.settings(),
-    supervisorSettingsUpdate: ({ body }) => s.setSettings(body),
+    supervisorSettingsUpdate: ({ body, auth }) =>
+      hub.audit.audited(actorOf(auth?.principal), 'settings.supervisor', 'settings:supervisor', () => s.setSettings(body), () => ({ after: body })),
     ratingPrompt: ({ query }) => s.ratingPrompt(query.counterId),
     submitRating: ({ body }) => s.submitRating(body),
   };

@@ -71,6 +71,8 @@ export const AUDIT_ACTIONS = [
   'settings.voice',
   'settings.languages',
   'settings.backups',
+  'settings.kiosk',
+  'settings.supervisor',
   'device.pairing_code',
   'device.paired',
   'device.updated',

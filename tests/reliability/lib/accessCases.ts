@@ -7,13 +7,20 @@ import type { RouteName } from '../../../src/shared/api';
 /**
  * Every route a device token may call. A staff route that a device could reach
  * would appear in the route table with a device role and fail the test until it
- * is added here on purpose. (Issue 4, the kiosk's dossier look-up: add its route
- * name to `kiosk`, and a GUESSING_CASES entry below.)
+ * is added here on purpose.
  */
 export const DEVICE_ROUTES: Record<'kiosk' | 'display' | 'counter', readonly RouteName[]> = {
-  kiosk: ['me', 'verifyAdminPin', 'office', 'services', 'display', 'issueTicket', 'ticketPdf', 'procedures', 'procedure', 'procedureFields', 'printTicket'],
-  display: ['me', 'verifyAdminPin', 'office', 'services', 'display'],
-  counter: ['me', 'verifyAdminPin', 'office', 'services', 'display'],
+  kiosk: [
+    'me', 'verifyAdminPin', 'office', 'services', 'display', 'issueTicket', 'ticketPdf', 'procedures', 'procedure', 'procedureFields', 'printTicket',
+    // The citizen's receipt look-up and the kiosk's own settings.
+    'kioskDossierLookup', 'kioskSettings',
+    // A kiosk may be the rating screen; the hub decides what may be rated.
+    'ratingPrompt', 'submitRating',
+    'screenSettings',
+  ],
+  display: ['me', 'verifyAdminPin', 'office', 'services', 'display', 'screenSettings'],
+  // A counter device is the small rating screen at the counter.
+  counter: ['me', 'verifyAdminPin', 'office', 'services', 'display', 'ratingPrompt', 'submitRating', 'screenSettings'],
 };
 
 export type Caller = 'none' | 'kiosk' | 'clerk';
@@ -33,6 +40,8 @@ export interface GuessCase {
   isHit?: (status: number, body: any) => boolean;
   /** Status codes of a throttled answer. */
   throttled: readonly number[];
+  /** Tables or columns a wrong attempt writes on purpose (`['*']`: the whole table). */
+  writes?: Record<string, readonly string[]>;
 }
 
 export interface GuessContext {
@@ -51,6 +60,8 @@ export const GUESSING_CASES: readonly GuessCase[] = [
     right: () => ({ body: { username: 'canbo1', pin: '111111' } }),
     throttledWithin: 5,
     throttled: [423, 429],
+    // Each failed login is an audited event (who tried, from where).
+    writes: { audit_log: ['*'] },
   },
   {
     name: 'the admin PIN to leave kiosk mode',
@@ -87,6 +98,15 @@ export const GUESSING_CASES: readonly GuessCase[] = [
     wrong: (i, ctx) => ({ params: { code: ctx.dossierCode.replace(/\d{4}$/, String(7000 + i).padStart(4, '0')) } }),
     right: (ctx) => ({ params: { code: ctx.dossierCode } }),
     throttledWithin: 20,
+    throttled: [429],
+  },
+  {
+    name: 'a dossier code, typed at the kiosk',
+    route: 'kioskDossierLookup',
+    caller: 'kiosk',
+    wrong: (i, ctx) => ({ body: { scanned: ctx.dossierCode.replace(/\d{4}$/, String(3000 + i).padStart(4, '0')), via: 'keypad' } }),
+    right: (ctx) => ({ body: { scanned: ctx.dossierCode, via: 'keypad' } }),
+    throttledWithin: 5,
     throttled: [429],
   },
 ];

@@ -14,7 +14,8 @@ export class StoreWatch {
 
   /**
    * `ignore`: columns a rejected request may legitimately write, with the reason
-   * at the call site (e.g. a device's last-seen minute, a failed PIN counted).
+   * at the call site (e.g. a device's last-seen minute, a failed PIN counted);
+   * `['*']` leaves a whole table out (a refused login is written to the audit log on purpose).
    */
   constructor(
     file: string,
@@ -34,6 +35,7 @@ export class StoreWatch {
     const names = this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     for (const name of names) {
       const skip = new Set(this.ignore[name] ?? []);
+      if (skip.has('*')) continue;
       const cols = (this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(name) as string[]).filter((c) => !skip.has(c));
       const hash = createHash('sha1');
       // Table and column names come from the schema itself, quoted.
