@@ -46,7 +46,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (store.catalogue.count() === 0) seedCatalogue(store, clock.now());
     if (!fs.existsSync(marker)) fs.writeFileSync(marker, JSON.stringify({ createdAt: new Date(clock.now()).toISOString(), store: STORE_FILE }, null, 2));
 
-    const hub = createServices(store, clock, { localSecret: options.localSecret, version: HUB_VERSION });
+    const hub = createServices(store, clock, { localSecret: options.localSecret, version: HUB_VERSION, sync: options.sync });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
     const address = app.server.address();
@@ -62,12 +62,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }
     }, 30_000);
     dayWatch.unref();
+    if (hub.sync.autoStart) hub.sync.start();
 
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
       async close() {
         clearInterval(dayWatch);
+        await hub.sync.stop();
         await app.close();
         db.close();
       },

@@ -1,3 +1,5 @@
+import type { SyncOptions } from './sync/engine';
+
 /** Options for starting the office hub; shared by `npm run hub`, Electron's utilityProcess and tests. */
 export interface HubOptions {
   /** Folder holding motcua.sqlite (created on first run). */
@@ -16,6 +18,8 @@ export interface HubOptions {
   /** Milliseconds since epoch; tests pass a fake clock. */
   clock?: () => number;
   logger?: boolean;
+  /** District sync: timers, backoff, versions (tests shorten them). */
+  sync?: SyncOptions;
 }
 
 export interface RunningHub {

@@ -5,6 +5,7 @@ import type { Authenticated } from '../services/auth';
 import type { Actor } from '../services/queue';
 import type { Hub } from '../services';
 import { renderTicketPdf } from '../services/documents/ticketPdf';
+import { createSyncHandlers } from './syncHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -143,6 +144,7 @@ export function createHandlers(hub: Hub): Handlers {
       admin.revokeDevice(params.id);
       return { ok: true as const };
     },
+    ...createSyncHandlers(hub),
   };
 }
 

@@ -10,9 +10,11 @@ import { createCalendarService } from './calendar';
 import { createPrintService } from './printing';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
+import { createSyncEngine, type SyncOptions } from '../sync/engine';
+import { createLiveLookup } from '../sync/liveLookup';
 
 /** The hub's services over one store; HTTP and Electron see only this. */
-export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string }) {
+export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string; sync?: SyncOptions }) {
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
   const auth = createAuthService(store, clock, { localSecret: options.localSecret });
@@ -23,6 +25,8 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, printing, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const sync = createSyncEngine(store, { now: () => clock.now(), ...options.sync });
+  const dossierFreshener = createLiveLookup(store, sync);
+  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, printing, sync, dossierFreshener, version: options.version, schemaVersion: schemaVersion(store.db) };
 }
 export type Hub = ReturnType<typeof createServices>;

@@ -16,6 +16,7 @@ import type { TicketRecord } from '../db/repos/tickets';
 import type { Clock } from './clock';
 import type { HubBus } from './bus';
 import { displayState, waitingCounts } from './board';
+import { recordTicketIssued } from '../sync/hooks';
 
 /** The clerk acting, and the counter their session sits at. */
 export interface Actor {
@@ -114,6 +115,7 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
         now,
       });
       store.tickets.event({ ticketId: id, at: now, kind: 'issue', toServiceId: service.id });
+      recordTicketIssued(store.db, id);
       return id;
     });
     publish();

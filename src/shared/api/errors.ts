@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'IN_USE',
   'LAST_ADMIN',
   'PRINT_FAILED',
+  'DISTRICT_UNREACHABLE',
+  'UPDATE_REQUIRED',
+  'ALREADY_ENROLLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

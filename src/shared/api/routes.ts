@@ -3,6 +3,7 @@ import * as s from './schemas';
 import { calendarDateParam, calendarDayBody, calendarDayEntrySchema, calendarYearQuery, officeHoursSchema } from './calendar';
 import * as c from './catalogue';
 import * as d from './dossiers';
+import { syncRoutes } from './syncRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -104,6 +105,7 @@ export const routes = {
   adminDevices: { method: 'GET', path: '/admin/devices', roles: ADMIN, summary: 'Paired devices', response: z.array(s.deviceSchema) },
   adminPairingCode: { method: 'POST', path: '/admin/pairing-codes', roles: ADMIN, summary: 'A one-time code to pair a device', body: s.pairingCodeBody, response: s.pairingCodeResponse },
   adminRevokeDevice: { method: 'DELETE', path: '/admin/devices/:id', roles: ADMIN, summary: 'Revoke a device', params: s.idParam, response: s.okSchema },
+  ...syncRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -9,6 +9,7 @@ import { sql as m0001 } from './0001_queue';
 import { sql as m0002 } from './0002_catalogue';
 import { sql as m0003 } from './0003_calendar';
 import { sql as m0004 } from './0004_dossiers';
+import { sql as m0006 } from './0006_sync';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'catalogue', sql: m0002 },
   { version: 3, name: 'calendar', sql: m0003 },
   { version: 4, name: 'dossiers', sql: m0004 },
+  { version: 6, name: 'sync', sql: m0006 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
