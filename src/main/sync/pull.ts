@@ -80,8 +80,16 @@ export function createPuller(store: Store, state: SyncState, client: () => SyncC
     db.prepare('INSERT INTO sync_rows (collection, key, seq, data, confirmed_at) SELECT collection, key, ?, data, ? FROM sync_rows_staging').run(asOf, t);
     db.prepare('DELETE FROM sync_rows_staging').run();
     for (const g of gone) projector.projectOne(g.collection, g.key, null);
-    for (const r of db.prepare<[], { collection: Collection; key: string; data: string }>('SELECT collection, key, data FROM sync_rows').iterate()) {
-      projector.projectOne(r.collection, r.key, JSON.parse(r.data));
+    // Page through (not iterate): projecting writes, and a connection cannot write while a statement iterates.
+    const page = db.prepare<[string, string, string], { collection: Collection; key: string; data: string }>(
+      'SELECT collection, key, data FROM sync_rows WHERE collection > ? OR (collection = ? AND key > ?) ORDER BY collection, key LIMIT 5000',
+    );
+    let last = { collection: '', key: '' };
+    for (;;) {
+      const rows = page.all(last.collection, last.collection, last.key);
+      for (const r of rows) projector.projectOne(r.collection, r.key, JSON.parse(r.data));
+      if (rows.length < 5000) break;
+      last = rows.at(-1)!;
     }
     state.set('cursor', asOf);
     state.set('snapshot', null);
