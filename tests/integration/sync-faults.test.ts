@@ -394,8 +394,8 @@ describe('process kills', () => {
 /** Seeds that once failed: each runs in every `npm test` from then on. */
 const REGRESSION_SEEDS: number[] = [];
 const SOAK = process.env.SYNC_SOAK === '1';
-const SEEDS = SOAK ? Array.from({ length: 20 }, (_, i) => 1000 + i) : [20261201];
-const STEPS = SOAK ? 400 : 60;
+const SEEDS = process.env.SYNC_SEEDS ? process.env.SYNC_SEEDS.split(',').map(Number) : SOAK ? Array.from({ length: 20 }, (_, i) => 1000 + i) : [20261201];
+const STEPS = Number(process.env.SYNC_STEPS ?? (SOAK ? 400 : 60));
 
 describe('11. randomised: local actions, back-office changes, faults, then quiet', () => {
   for (const seed of [...REGRESSION_SEEDS, ...SEEDS]) {

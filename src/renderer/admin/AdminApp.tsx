@@ -14,8 +14,9 @@ import { CountersSection } from './CountersSection';
 import { ClerksSection } from './ClerksSection';
 import { DevicesSection } from './DevicesSection';
 import { CalendarSection } from './CalendarSection';
+import { SyncSection } from '../sync/SyncSection';
 
-const TABS = ['office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices'] as const;
+const TABS = ['office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'sync'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -138,6 +139,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
           {tab === 'counters' && <CountersSection onAuthError={onAuthError} />}
           {tab === 'clerks' && <ClerksSection onAuthError={onAuthError} currentClerkId={clerk.id} />}
           {tab === 'devices' && <DevicesSection onAuthError={onAuthError} />}
+          {tab === 'sync' && <SyncSection onAuthError={onAuthError} />}
         </section>
       </div>
     </div>
