@@ -226,7 +226,7 @@ export function createSyncEngine(store: Store, options: SyncOptions = {}) {
       answer = enrolResponse.parse(await c.unsigned('POST', '/enrol', { code, publicKey: keys.publicKey, hubName: `${store.settings.office().name} (${hostname()})`.slice(0, 200) }));
     } catch (err) {
       if (err instanceof SyncHttpError) {
-        if (err.code === 'INVALID_ENROLMENT_CODE') throw new AppError(400, 'VALIDATION_FAILED', 'The district server refused this enrolment code: it is unknown, used or expired. Ask the district for a new one.', [{ path: 'code', message: 'unknown, used or expired', rule: 'custom' }]);
+        if (err.code === 'INVALID_ENROLMENT_CODE') throw new AppError(400, 'VALIDATION_FAILED', 'The district server refused this enrolment code: it is unknown, used or expired. Ask the district for a new one.', [{ path: 'code', message: 'unknown, used or expired', rule: 'enrolment_code' }]);
         if (err.code === 'VERSION_UNSUPPORTED') throw new AppError(409, 'UPDATE_REQUIRED', `Update required: ${err.message}`);
         throw new AppError(409, 'DISTRICT_UNREACHABLE', `The district server at ${serverUrl} could not be reached (${err.message}). Check the address and the network.`);
       }

@@ -33,7 +33,8 @@ export function SyncSection({ onAuthError }: { onAuthError: (err: unknown) => vo
       <FormError error={error ?? nowError} />
       {status && !status.enrolled && <EnrolForm onAuthError={onAuthError} onDone={refresh} />}
       {status?.enrolled && <Facts status={status} />}
-      {status?.enrolled && <Rejected onAuthError={onAuthError} onChange={refresh} />}
+      {/* Keyed on the count, so the list reloads when a refusal arrives or is dealt with. */}
+      {status?.enrolled && <Rejected key={status.rejectedCount} onAuthError={onAuthError} onChange={refresh} />}
     </div>
   );
 }
