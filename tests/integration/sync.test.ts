@@ -2,6 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestHub, type TestHub } from '../helpers/hub';
 import { startTestDistrict, type TestDistrict } from '../helpers/district';
 import { dossierBody, syncUntil } from '../helpers/sync';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openStore } from '../../src/main/db/open';
+import { createStore } from '../../src/main/db/store';
+import { seedCatalogue, seedDemoOffice } from '../../src/main/db/seed';
+import { createServices } from '../../src/main/services';
+import { createClock } from '../../src/main/services/clock';
+import { enqueueMutation } from '../../src/main/sync/outbox';
 
 let district: TestDistrict;
 beforeAll(async () => {
@@ -84,6 +94,92 @@ describe('sync end to end (hub ⇄ district on PGlite or PostgreSQL)', () => {
       expect((await hub.api('POST', '/sync/enrol', { token: clerk, body: { serverUrl: district.url, code: 'ABCDEFGH' } })).status).toBe(403);
     } finally {
       await hub.close();
+    }
+  });
+});
+
+
+let offices = 0;
+/** The hub's services over a fresh store, no HTTP: for what the API does not expose (live look-up, the outbox call). */
+async function servicesHub(sync: Record<string, unknown> = { autoStart: false }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-sync-svc-'));
+  const store = createStore(openStore(path.join(dir, 'motcua.sqlite')));
+  await seedDemoOffice(store, Date.now());
+  seedCatalogue(store, Date.now());
+  // Its own office and agency code, so its dossier codes are its own.
+  const n = ++offices;
+  store.settings.setOffice({ name: `Văn phòng s${n}`, agencyCode: `000.00.${40 + n}.H24` });
+  await district.service.createOffice({ id: `s${n}`, name: `Văn phòng s${n}`, agencyCode: `000.00.${40 + n}.H24` });
+  const hub = createServices(store, createClock(), { version: 'test', sync });
+  const code = await district.enrolmentCode(`s${n}`);
+  await hub.sync.enrol(district.url, code);
+  return { hub, store, close: async () => (await hub.sync.stop(), store.db.close()) };
+}
+const clerkActor = (store: ReturnType<typeof createStore>) => ({ clerkId: store.clerks.byUsername('canbo1')!.id, counterId: null, sessionId: 'x' }) as never;
+
+describe('outbox, live look-up, digest', () => {
+  it('the outbox row is written in the change\'s own transaction: a failed change leaves no row', async () => {
+    const { hub, store, close } = await servicesHub();
+    try {
+      const before = store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number };
+      expect(() =>
+        store.write(() => {
+          enqueueMutation(store.db, 'rating.record', { id: randomUUID(), ticketId: null, dossierCode: null, clerkId: 2, counterId: 1, level: 'satisfied', criteria: null, createdAt: Date.now() });
+          throw new Error('the rating insert failed');
+        }),
+      ).toThrow();
+      expect(store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(before);
+      // Outside a transaction it refuses; a payload that does not fit its kind throws and writes nothing.
+      expect(() => enqueueMutation(store.db, 'rating.record', {} as never)).toThrow(/inside the transaction/);
+      expect(() => store.write(() => enqueueMutation(store.db, 'rating.record', { level: 'great' } as never))).toThrow();
+      expect(store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(before);
+      // A rating made properly is pushed and stored by the district.
+      const id = randomUUID();
+      store.write(() => enqueueMutation(store.db, 'rating.record', { id, ticketId: null, dossierCode: null, clerkId: 2, counterId: 1, level: 'unsatisfied', criteria: { wait: 0 }, createdAt: Date.now() }));
+      await hub.sync.syncNow();
+      expect((await district.db.query('SELECT 1 FROM ratings WHERE id = $1', [id])).rows).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('live look-up asks the district first and writes its fields locally; with the district away, the local copy and when it was confirmed', async () => {
+    const { hub, store, close } = await servicesHub();
+    try {
+      const d = hub.dossiers.register(clerkActor(store), dossierBody() as never);
+      await hub.sync.syncNow();
+      await district.backOffice('POST', `/back-office/dossiers/${d.code}/move`, { stage: 'Phê duyệt', department: 'Phòng Tư pháp' });
+      // No pull yet: the look-up itself brings the change.
+      const fresh = await hub.dossierFreshener.freshen(d.code.toLowerCase());
+      expect(fresh.source).toBe('district');
+      expect(fresh.confirmedAt).toBeGreaterThan(Date.now() - 10_000);
+      expect(hub.dossiers.get(d.code)).toMatchObject({ status: 4, stage: 'Phê duyệt', department: 'Phòng Tư pháp' });
+      // The district away: the local copy, with its confirmation time; never throws.
+      store.db.prepare("UPDATE sync_state SET value = 'http://127.0.0.1:1' WHERE key = 'serverUrl'").run();
+      const away = createServices(store, createClock(), { version: 'test', sync: { autoStart: false } });
+      const local = await away.dossierFreshener.freshen(d.code);
+      expect(local).toEqual({ source: 'local', confirmedAt: fresh.confirmedAt });
+      expect(await away.dossierFreshener.freshen('NO-SUCH-CODE')).toMatchObject({ source: 'local' });
+    } finally {
+      await close();
+    }
+  });
+
+  it('the periodic digest catches silent drift and a snapshot repairs it', async () => {
+    const { hub, store, close } = await servicesHub();
+    try {
+      await district.backOffice('POST', '/back-office/calendar-days', { date: '2027-02-03', kind: 'holiday', nameVi: 'Nghỉ', nameEn: 'Day off' });
+      await hub.sync.syncNow();
+      expect(await hub.sync.digest()).toBe(true);
+      // Someone edits the hub's copy behind sync's back.
+      store.db.prepare("UPDATE sync_rows SET data = '{}' WHERE collection = 'calendar_day'").run();
+      expect(await hub.sync.digest()).toBe(false);
+      expect(hub.sync.status().lastDigestOk).toBe(false);
+      await hub.sync.syncNow();
+      expect(await hub.sync.digest()).toBe(true);
+      expect(store.calendar.get('2027-02-03')).toMatchObject({ kind: 'holiday', source: 'district' });
+    } finally {
+      await close();
     }
   });
 });
