@@ -168,3 +168,35 @@ describe('district server: back office', () => {
     expect((await district.backOffice('POST', '/back-office/calendar-days', { date: 'tomorrow' })).status).toBe(400);
   });
 });
+
+describe('district CLI (the departments in a demo)', () => {
+  it('moves a dossier, asks for a supplement, marks it ready, extends it, publishes a holiday; the real command prints JSON', async () => {
+    const { run } = await import('../../src/district/cli');
+    process.env.DISTRICT_URL = district.url;
+    process.env.DISTRICT_BACKOFFICE_TOKEN = 'test-back-office';
+    const h = await enrolled();
+    const code = `${AGENCY}-261202-0007`;
+    const received = { code, procedureCode: '1.001022', procedureNameVi: 'Đăng ký nhận cha, mẹ, con', applicantName: 'Lê Thị Hoa', applicantIdType: 'cccd', applicantIdNumber: '001190012345', applicantPhone: '0912345678', applicantAddress: 'Hà Nội', sets: 1, feeCollected: 0, resultDelivery: 'counter', acceptedAt: Date.now(), dueAt: Date.now() + 86_400_000, ticketId: null, clerkName: 'Cán bộ', documents: [] };
+    await h.client.signed('POST', '/push', { hubId: h.hubId, epoch: 1, mutations: [{ seq: 1, id: randomUUID(), kind: 'dossier.received', payload: received }] });
+    await run(['move', code.toLowerCase(), '--stage', 'Thẩm định', '--department', 'Phòng Tư pháp']);
+    expect(await run(['show', code])).toMatchObject({ status: 4, stage: 'Thẩm định', department: 'Phòng Tư pháp' });
+    await run(['supplement', code, 'Thiếu giấy tờ', 'Bản sao giấy khai sinh']);
+    expect(await run(['show', code])).toMatchObject({ status: 5, supplement: { items: ['Bản sao giấy khai sinh'] } });
+    await run(['move', code, '--status', 'processing']);
+    await run(['extend', code, '2027-01-15', 'Cần xác minh thêm']);
+    expect(((await run(['show', code])) as any).due_at).toBe(Date.parse('2027-01-15T17:00:00+07:00'));
+    await run(['ready', code]);
+    expect(await run(['show', code])).toMatchObject({ status: 9 });
+    await expect(run(['ready', code])).rejects.toThrow(/cannot move to result_ready/);
+    await expect(run(['extend', code, 'someday', 'x'])).rejects.toThrow(/Not a date/);
+    await expect(run(['bogus'])).rejects.toThrow(/Commands:/);
+
+    // Asynchronously: the server answering it runs in this very process.
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/district/cli.ts', 'holiday', '2027-04-30', 'Ngày Giải phóng miền Nam', 'Reunification Day'], { env: process.env });
+    expect(JSON.parse(out)).toEqual({ ok: true });
+    const { rows } = await district.db.query<{ data: any }>("SELECT data FROM changes WHERE office_id = 'o1' AND collection = 'calendar_day' AND key = '2027-04-30'");
+    expect(rows[0]!.data).toMatchObject({ kind: 'holiday', nameVi: 'Ngày Giải phóng miền Nam' });
+  });
+});

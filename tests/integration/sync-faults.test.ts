@@ -370,7 +370,9 @@ describe('process kills', () => {
       }
       stop = true;
       await traffic;
-      await waitFor(async () => (await api('GET', '/sync/status', { token: admin })).body.outboxDepth === 0, 30_000, 'drained after restarts');
+      await waitFor(async () => (await api('GET', '/sync/status', { token: admin })).body.outboxDepth === 0, 60_000, 'drained after restarts').catch(async (err: unknown) => {
+        throw new Error(`${String(err)}: ${JSON.stringify((await api('GET', '/sync/status', { token: admin })).body)}`);
+      });
       for (let i = 0; i < 3; i++) await api('POST', '/sync/now', { token: admin });
       await srv.stop('SIGTERM');
       // Check the server's data with the server down: open its database here.
