@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt, --own-hub-build (bundle
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|sync (sync: --sync-dossiers=N, default 500 000), --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { CALL_DEFAULTS, runEchoCalls, runHubCalls, type FanOutFigures } from './
 import { CATALOGUE_DEFAULTS, runCatalogueBench } from './catalogue-search';
 import { RECEIPT_DEFAULTS, RECEIPT_TARGET_P95_MS, runReceiptBench, type ReceiptBenchResult } from './receipt-pdf';
 import { runBaselineTickets, runHubTickets, TICKETS_DEFAULTS, type HubTicketsResult, type LoadFigures } from './tickets';
+import { syncBench } from './sync-report';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const rounds = Math.max(1, Number(arg('rounds') ?? 3));
@@ -264,6 +265,7 @@ async function main() {
   if (!only || only === 'tickets') await ticketsBench(hub.script, baselines.sqliteInsert, out);
   if (!only || only === 'catalogue') catalogueBench(out);
   if (!only || only === 'receipt') await receiptBench(out);
+  if (!only || only === 'sync') await syncBench(out);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

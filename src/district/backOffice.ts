@@ -138,7 +138,7 @@ export function createBackOffice(db: Database, clock: { now(): number } = { now:
      * Fills an office with `count` dossiers in a few SQL statements (the
      * benchmark's 500 000), each with its change-log row.
      */
-    async seedDossiers(officeId: string, agencyCode: string, count: number, day = '261201'): Promise<void> {
+    async seedDossiers(officeId: string, agencyCode: string, count: number): Promise<void> {
       const batch = 50_000;
       for (let start = 0; start < count; start += batch) {
         const n = Math.min(batch, count - start);
@@ -149,14 +149,14 @@ export function createBackOffice(db: Database, clock: { now(): number } = { now:
           // The code's daily sequence has 4 digits: spread the rows over many synthetic days.
           await tx.query(
             `INSERT INTO dossiers (code, office_id, received, status, stage, department, due_at, updated_at)
-             SELECT $1 || '-' || lpad(((($3 + g) / 10000) % 1000000)::text, 6, '0') || '-' || lpad(((($3 + g) % 10000) + 1)::text, 4, '0'),
-                    $2, '{}'::jsonb, 4, 'Thẩm định', 'Phòng Tài nguyên và Môi trường', $4 + g, $4
-             FROM generate_series(0, $5 - 1) AS g`,
+             SELECT $1 || '-' || lpad((($3::int + g) / 9999)::text, 6, '0') || '-' || lpad((($3::int + g) % 9999 + 1)::text, 4, '0'),
+                    $2, '{}'::jsonb, 4, 'Thẩm định', 'Phòng Tài nguyên và Môi trường', $4::bigint + g, $4::bigint
+             FROM generate_series(0, $5::int - 1) AS g`,
             [agencyCode, officeId, start, now, n],
           );
           await tx.query(
             `INSERT INTO changes (office_id, collection, key, seq, data)
-             SELECT $1, 'dossier', d.code, $2 + row_number() OVER (ORDER BY d.code),
+             SELECT $1, 'dossier', d.code, $2::bigint + row_number() OVER (ORDER BY d.code),
                     jsonb_build_object('code', d.code, 'status', d.status, 'stage', d.stage, 'department', d.department, 'handler', d.handler,
                       'dueAt', d.due_at, 'resultReadyAt', d.result_ready_at, 'supplementItems', NULL, 'note', d.note, 'updatedAt', d.updated_at)
              FROM dossiers d WHERE d.office_id = $1 AND NOT EXISTS (SELECT 1 FROM changes c WHERE c.office_id = $1 AND c.collection = 'dossier' AND c.key = d.code)`,
@@ -164,7 +164,6 @@ export function createBackOffice(db: Database, clock: { now(): number } = { now:
           );
         });
       }
-      void day;
     },
   };
 }

@@ -16,9 +16,12 @@ export const AGENCY = '000.00.15.H24';
  * A database for one test file: PGlite in process by default; with
  * DATABASE_URL, a fresh schema on that PostgreSQL server (dropped at the end).
  */
-export async function testDatabase(): Promise<{ db: Database; url: string | undefined; drop(): Promise<void> }> {
+/** The district tests run on PGlite always, and on PostgreSQL too when DATABASE_URL is set (CI does). */
+export const BACKENDS: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export async function testDatabase(backend: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite'): Promise<{ db: Database; url: string | undefined; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL;
-  if (!base) {
+  if (!base || backend === 'pglite') {
     const db = await openDatabase({});
     return { db, url: undefined, drop: async () => db.close() };
   }
@@ -50,8 +53,8 @@ export interface TestDistrict {
 }
 
 /** The district server in this process, on a free loopback port, with office "o1" (agency AGENCY). */
-export async function startTestDistrict(opts: { db?: Database; clock?: { now(): number }; port?: number } = {}): Promise<TestDistrict> {
-  const own = opts.db ? null : await testDatabase();
+export async function startTestDistrict(opts: { db?: Database; clock?: { now(): number }; port?: number; backend?: 'pglite' | 'postgres' } = {}): Promise<TestDistrict> {
+  const own = opts.db ? null : await testDatabase(opts.backend);
   const db = opts.db ?? own!.db;
   await migrateDistrict(db);
   const { app, service } = await buildDistrictApp(db, { backOfficeToken: BACK_OFFICE_TOKEN, clock: opts.clock });
