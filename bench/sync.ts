@@ -145,7 +145,7 @@ export async function runSyncBench(opts = SYNC_DEFAULTS, log: (s: string) => voi
         const s = performance.now();
         const r = await h.hub.sync.puller.pullPage();
         times.push(performance.now() - s);
-        if (r.applied !== 1) throw new Error(`expected one change, got ${r.applied}`);
+        if (r.applied !== 1) throw new Error(`${office}: expected one change, got ${r.applied} (cursor ${h.hub.sync.state.get("cursor")})`);
       }
       return summarise(times.slice(5));
     };

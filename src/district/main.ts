@@ -15,7 +15,7 @@ export async function main(): Promise<void> {
   await migrateDistrict(db);
   const token = env.DISTRICT_BACKOFFICE_TOKEN ?? 'demo-back-office';
   const { app, service } = await buildDistrictApp(db, { backOfficeToken: token, logger: env.DISTRICT_LOG === '1' });
-  if (env.DISTRICT_DEMO_OFFICE !== '0') await service.createOffice({ id: 'demo', name: 'UBND phường Bến Nghé', agencyCode: env.DISTRICT_DEMO_AGENCY ?? '000.00.15.H29' });
+  if (env.DISTRICT_DEMO_OFFICE !== '0') await service.createOffice({ id: 'demo', name: 'Trung tâm Phục vụ hành chính công phường Ba Đình', agencyCode: env.DISTRICT_DEMO_AGENCY ?? '000.00.15.H24' });
   await app.listen({ host: env.DISTRICT_HOST ?? '127.0.0.1', port: Number(env.DISTRICT_PORT ?? 8090) });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

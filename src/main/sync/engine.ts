@@ -39,7 +39,10 @@ export function createSyncEngine(store: Store, options: SyncOptions = {}) {
   let client: SyncClient | null = null;
   let online = false;
   let failures = 0;
+  /** stop() was called: loops end, nothing new is scheduled. */
   let stopped = false;
+  /** Timers and retries run only after start(): a hub with autoStart false syncs only when asked. */
+  let started = false;
   const timers = new Set<NodeJS.Timeout>();
 
   function makeClient(url: string): SyncClient {
@@ -145,7 +148,7 @@ export function createSyncEngine(store: Store, options: SyncOptions = {}) {
   }, (ms) => schedulePull(ms));
 
   function later(ms: number, fn: () => void): void {
-    if (stopped) return;
+    if (stopped || !started) return;
     const t = setTimeout(() => {
       timers.delete(t);
       fn();
@@ -176,6 +179,7 @@ export function createSyncEngine(store: Store, options: SyncOptions = {}) {
   let intervals: NodeJS.Timeout[] = [];
   function start(): void {
     stopped = false;
+    started = true;
     unsubscribe = onEnqueue(store.db, () => {
       // Backing off after a failure: the retry timer will take this row too.
       if (failures === 0) void push.run();

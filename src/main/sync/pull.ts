@@ -21,12 +21,15 @@ export function createPuller(store: Store, state: SyncState, client: () => SyncC
   const stageRow = db.prepare<[string, string, string]>('INSERT OR REPLACE INTO sync_rows_staging (collection, key, data) VALUES (?, ?, ?)');
   const rowsOf = db.prepare<[string], { key: string; data: string }>('SELECT key, data FROM sync_rows WHERE collection = ? ORDER BY key');
 
-  const applyPage = db.transaction((changes: Parameters<Projector['apply']>[0][], cursor: number, caughtUp: boolean) => {
+  const applyPage = db.transaction((changes: Parameters<Projector['apply']>[0][], from: number, cursor: number, caughtUp: boolean): boolean => {
+    // Compare-and-set: if another pull moved the cursor meanwhile, this page is stale; never move the cursor back.
+    if ((state.get('cursor') ?? 0) !== from) return false;
     for (const ch of changes) projector.apply(ch);
     state.set('cursor', cursor);
     const t = now();
     state.set('lastPullAt', t);
     if (caughtUp) state.set('lastCaughtUpAt', t);
+    return true;
   });
 
   /** One page. `more` = call again. */
@@ -43,7 +46,7 @@ export function createPuller(store: Store, state: SyncState, client: () => SyncC
       startSnapshot();
       return { applied: 0, more: true, reset: true };
     }
-    applyPage.immediate(answer.changes, answer.cursor, !answer.hasMore);
+    if (!applyPage.immediate(answer.changes, cursor, answer.cursor, !answer.hasMore)) return { applied: 0, more: true, reset: false };
     return { applied: answer.changes.length, more: answer.hasMore, reset: false };
   }
 
