@@ -106,7 +106,7 @@ export function createSyncClient(o: SyncClientOptions) {
         throw err;
       }
     },
-    unsigned: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => request<T>(method, path, body, { signed: false }),
+    unsigned: <T>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs?: number) => request<T>(method, path, body, { signed: false, timeoutMs }),
   };
 }
 export type SyncClient = ReturnType<typeof createSyncClient>;

@@ -227,7 +227,7 @@ export function createSyncEngine(store: Store, options: SyncOptions = {}) {
     const c = makeClient(serverUrl);
     let answer;
     try {
-      answer = enrolResponse.parse(await c.unsigned('POST', '/enrol', { code, publicKey: keys.publicKey, hubName: `${store.settings.office().name} (${hostname()})`.slice(0, 200) }));
+      answer = enrolResponse.parse(await c.unsigned('POST', '/enrol', { code, publicKey: keys.publicKey, hubName: `${store.settings.office().name} (${hostname()})`.slice(0, 200) }, 5000));
     } catch (err) {
       if (err instanceof SyncHttpError) {
         if (err.code === 'INVALID_ENROLMENT_CODE') throw new AppError(400, 'VALIDATION_FAILED', 'The district server refused this enrolment code: it is unknown, used or expired. Ask the district for a new one.', [{ path: 'code', message: 'unknown, used or expired', rule: 'enrolment_code' }]);

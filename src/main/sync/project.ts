@@ -25,6 +25,7 @@ export function createProjector(store: Store, now: () => number) {
   const localDossier = db.prepare<[string], { id: number; status: number; stage: string | null; department: string | null; due_at: number }>(
     'SELECT id, status, stage, department, due_at FROM dossiers WHERE code = ?',
   );
+  const hasLocal = db.prepare<[string], { id: number }>('SELECT id FROM dossiers WHERE code = ?');
   const pendingFor = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE subject = ? AND status = 'pending'");
   const lastAppointment = db.prepare<[number], { new_due_at: number }>('SELECT new_due_at FROM dossier_events WHERE dossier_id = ? AND new_due_at IS NOT NULL ORDER BY id DESC LIMIT 1');
   const setDossier = db.prepare<[number, string | null, string | null, number, number]>('UPDATE dossiers SET status = ?, stage = ?, department = ?, updated_at = ? WHERE id = ?');
@@ -59,6 +60,8 @@ export function createProjector(store: Store, now: () => number) {
   function projectOne(collection: Collection, key: string, data: unknown): void {
     switch (collection) {
       case 'dossier': {
+        // Most pulled dossiers (an office's history) have no local row: check that before parsing anything.
+        if (!hasLocal.get(key)) return;
         const d = districtDossierSchema.safeParse(data);
         if (d.success) projectDossier(d.data);
         return;
