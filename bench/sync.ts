@@ -45,7 +45,15 @@ async function startDistrict(dataDir: string): Promise<{ url: string; stop(): Pr
     });
     child.once('exit', (c) => reject(new Error(`district exited ${c}`)));
   });
-  return { url, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) };
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r();
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function newHub(agencyCode: string, district: string, code: string) {
