@@ -39,17 +39,25 @@ describe.each(BACKENDS)('district on %s', (backend) => {
         expect((await hub.api('POST', '/counters/1/open', { token: clerk })).status).toBe(200);
         const t = await hub.api('POST', '/tickets', { token: clerk, body: { serviceId: 1 } });
         expect(t.status).toBe(200);
+        // Served and finished: the ticket's closing travels too.
+        const called = await hub.api('POST', '/counters/1/call-next', { token: clerk });
+        expect(called.status, JSON.stringify(called.body)).toBe(200);
+        const id = called.body.current.id as number;
+        expect((await hub.api('POST', `/tickets/${id}/start`, { token: clerk })).status).toBe(200);
+        expect((await hub.api('POST', `/tickets/${id}/finish`, { token: clerk })).status).toBe(200);
         const reg = await hub.api('POST', '/dossiers', { token: clerk, body: dossierBody() });
         expect(reg.status, JSON.stringify(reg.body)).toBe(200);
         const code = reg.body.code as string;
 
         let s = await hub.api('GET', '/sync/status', { token: admin });
-        expect(s.body.outboxDepth).toBe(2);
+        expect(hub.query<{ kind: string }>('SELECT kind FROM sync_outbox ORDER BY seq').map((r) => r.kind)).toEqual(['ticket.issued', 'ticket.closed', 'dossier.received']);
+        expect(s.body.outboxDepth).toBe(3);
         s = await hub.api('POST', '/sync/now', { token: admin });
         expect(s.body).toMatchObject({ online: true, outboxDepth: 0, rejectedCount: 0, lastError: null });
 
-        const { rows: tickets } = await district.db.query<{ data: any }>('SELECT data FROM tickets');
-        expect(tickets.map((x) => x.data.number)).toContain(t.body.ticket.number);
+        const { rows: tickets } = await district.db.query<{ data: any; closed: any }>("SELECT data, closed FROM tickets WHERE office_id = 'o1'");
+        const mine = tickets.find((x) => x.data.number === t.body.ticket.number);
+        expect(mine?.closed).toMatchObject({ status: 'done', counterNumber: 1 });
         const bo = await district.backOffice('GET', `/back-office/dossiers/${code}`);
         expect(bo.body).toMatchObject({ code, status: 2, office_id: 'o1' });
         expect(bo.body.received.applicantName).toBe('Nguyễn Văn An');

@@ -25,6 +25,25 @@ export function recordTicketIssued(db: Db, ticketId: number): void {
   });
 }
 
+/** A ticket's service ended (done or no-show). Only for tickets whose issue went into the outbox (not those from before sync existed). */
+export function recordTicketClosed(db: Db, ticketId: number): void {
+  const t = db
+    .prepare<[number], { status: string; counter_number: number | null; called_at: number | null; serving_started_at: number | null; finished_at: number | null; global_id: string }>(
+      `SELECT t.status, c.number AS counter_number, t.called_at, t.serving_started_at, t.finished_at, i.global_id
+       FROM tickets t JOIN sync_ids i ON i.entity = 'ticket' AND i.local_id = t.id LEFT JOIN counters c ON c.id = t.counter_id WHERE t.id = ?`,
+    )
+    .get(ticketId);
+  if (!t || (t.status !== 'done' && t.status !== 'no_show' && t.status !== 'cancelled')) return;
+  enqueueMutation(db, 'ticket.closed', {
+    id: t.global_id,
+    status: t.status,
+    counterNumber: t.counter_number,
+    calledAt: t.called_at,
+    servingStartedAt: t.serving_started_at,
+    finishedAt: t.finished_at,
+  });
+}
+
 export function recordDossierReceived(db: Db, code: string): void {
   const d = db
     .prepare<[string], Record<string, unknown> & { id: number; ticket_id: number | null; clerk_name: string | null }>(
