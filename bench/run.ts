@@ -5,7 +5,8 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan, --own-hub-build (bundle
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan|sync
+ * (sync: --sync-dossiers=N, default 500 000), --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { RECEIPT_DEFAULTS, RECEIPT_TARGET_P95_MS, runReceiptBench, type ReceiptB
 import { kioskBenches } from './kiosk';
 import { runBaselineTickets, runHubTickets, TICKETS_DEFAULTS, type HubTicketsResult, type LoadFigures } from './tickets';
 import { supervisorSection } from './supervisor-figures';
+import { syncBench } from './sync-report';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const rounds = Math.max(1, Number(arg('rounds') ?? 3));
@@ -269,6 +271,7 @@ async function main() {
   if (!only || only === 'supervisor') await supervisorSection(rounds, out);
   if (!only || only === 'backup') await (await import('./backup')).backupBench(out, rounds);
   if (!only || only === 'decode' || only === 'scan') await kioskBenches(only, rounds, out);
+  if (!only || only === 'sync') await syncBench(out);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

@@ -103,6 +103,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       version: HUB_VERSION,
       backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
       dossierFreshener: options.dossierFreshener,
+      sync: options.sync,
     });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
     await app.listen({ host: listenHost(options.host), port: listenPort });
@@ -119,6 +120,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       }
     }, 30_000);
     dayWatch.unref();
+    if (hub.sync.autoStart) hub.sync.start();
 
     return {
       port,
@@ -126,6 +128,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
         clearInterval(dayWatch);
         hub.supervisor.stop();
         await hub.backups.stop();
+        await hub.sync.stop();
         await app.close();
         db.close();
       },

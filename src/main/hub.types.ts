@@ -1,4 +1,5 @@
 import type { DossierFreshener } from './services/dossierFreshness';
+import type { SyncOptions } from './sync/engine';
 
 /** Options for starting the office hub; shared by `npm run hub`, Electron's utilityProcess and tests. */
 export interface HubOptions {
@@ -18,8 +19,10 @@ export interface HubOptions {
   /** Milliseconds since epoch; tests pass a fake clock. */
   clock?: () => number;
   logger?: boolean;
-  /** Brings a dossier's local copy up to date before the kiosk shows it (the district sync); default: the local copy as it is. */
+  /** Brings a dossier's local copy up to date before the kiosk shows it; default: the district sync's live look-up (tests replace it). */
   dossierFreshener?: DossierFreshener;
+  /** District sync: timers, backoff, versions (tests shorten them). */
+  sync?: SyncOptions;
 }
 
 export interface RunningHub {

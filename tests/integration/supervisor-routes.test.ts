@@ -15,6 +15,7 @@ let kiosk: string;
 const state = () => ({
   ratings: hub.query('SELECT * FROM ratings ORDER BY id'),
   settings: hub.query("SELECT * FROM settings WHERE key = 'supervisor'"),
+  outbox: hub.query('SELECT seq, kind, payload FROM sync_outbox ORDER BY seq'),
 });
 async function rejects(method: string, p: string, token: string | undefined, body: unknown, status: number, code: string, raw?: string) {
   const before = state();
@@ -158,5 +159,13 @@ describe('ratings', () => {
     expect(r.body).toMatchObject({ ticketId: expect.any(String), dossierCode: null, counterId: 1, level: 'very_satisfied', criteria: null });
     await rejects('POST', '/ratings', tablet, { counterId: 1, key: k, level: 'satisfied' }, 409, 'ALREADY_RATED');
     expect((await hub.api('GET', '/ratings/prompt?counterId=1', { token: tablet })).body.prompt).toBeNull();
+
+    // It goes to the district through the outbox, the ticket named by the id the district knows it by.
+    const [row] = hub.query<{ kind: string; subject: string; payload: string }>("SELECT kind, subject, payload FROM sync_outbox WHERE kind = 'rating.record'");
+    const sent = JSON.parse(row!.payload);
+    expect(row!.subject).toBe(r.body.id);
+    expect(sent).toMatchObject({ id: r.body.id, level: 'very_satisfied', counterId: 1, dossierCode: null, criteria: null });
+    const issued = hub.query<{ payload: string }>("SELECT payload FROM sync_outbox WHERE kind = 'ticket.issued'").map((x) => JSON.parse(x.payload).id);
+    expect(issued).toContain(sent.ticketId);
   });
 });

@@ -9,6 +9,7 @@ import { supervisorHandlers } from './supervisorHandlers';
 import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
+import { createSyncHandlers } from './syncHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -153,6 +154,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...supervisorHandlers(hub),
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
+    ...createSyncHandlers(hub),
   };
 }
 

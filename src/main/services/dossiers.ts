@@ -26,6 +26,7 @@ import type { DossierEventRow, DossierRow } from '../db/repos/dossiers';
 import type { Clock } from './clock';
 import type { Actor } from './queue';
 import type { ApologySlipInput, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './documents/types';
+import { recordDossierAppointment, recordDossierReceived, recordDossierTransition } from '../sync/hooks';
 
 /** How a status reads in an error message. */
 const STATUS_WORDS: Record<DossierStatusKey, string> = {
@@ -325,6 +326,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
         }),
       );
       store.dossiers.event({ dossierId: id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: null, toStatus: accepted });
+      recordDossierReceived(store.db, dossierCode);
       return dossierCode;
     });
     return describe(requireDossier(code));
@@ -358,6 +360,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       }
       m.after?.(row, now);
       store.dossiers.event({ dossierId: row.id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: row.status, toStatus: DOSSIER_STATUS[to], stage: row.stage, note: m.note ?? null });
+      recordDossierTransition(store.db, row.code, from, to, now, m.note ?? null);
     });
     return describe(requireDossier(code));
   }
@@ -420,6 +423,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       }
       store.dossiers.event({ dossierId: row.id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: row.status, toStatus: row.status, stage: row.stage, note: reason, newDueAt });
       store.dossiers.touch(row.id, now);
+      recordDossierAppointment(store.db, row.code, now, newDueAt, reason);
     });
     return describe(requireDossier(code));
   }

@@ -17,9 +17,20 @@ import { createBackupService, type BackupOptions } from './backup/backups';
 import path from 'node:path';
 import { createKioskLookupService } from './kioskLookup';
 import type { DossierFreshener } from './dossierFreshness';
+import { createSyncEngine, type SyncOptions } from '../sync/engine';
+import { createLiveLookup } from '../sync/liveLookup';
+
+interface ServiceOptions {
+  localSecret?: string;
+  version: string;
+  backups?: Partial<BackupOptions>;
+  /** The kiosk look-up's freshener; default: the district sync's live look-up. */
+  dossierFreshener?: DossierFreshener;
+  sync?: SyncOptions;
+}
 
 /** The hub's services over one store; HTTP and Electron see only this. */
-export function createServices(store: Store, clock: Clock, options: { localSecret?: string; version: string; backups?: Partial<BackupOptions>; dossierFreshener?: DossierFreshener }) {
+export function createServices(store: Store, clock: Clock, options: ServiceOptions) {
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
   const auth = createAuthService(store, clock, { localSecret: options.localSecret });
@@ -34,7 +45,15 @@ export function createServices(store: Store, clock: Clock, options: { localSecre
   const audit = createAuditService(store, clock);
   const officeSettings = createOfficeSettingsService(store, audit);
   const backups = createBackupService(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.backups });
-  const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: options.dossierFreshener });
-  return { store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing, audit, officeSettings, backups, version: options.version, schemaVersion: schemaVersion(store.db) };
+  const sync = createSyncEngine(store, { now: () => clock.now(), ...options.sync });
+  // The kiosk asks the district first (short timeout), then shows the local copy with how fresh it is.
+  const dossierFreshener = options.dossierFreshener ?? createLiveLookup(store, sync);
+  const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener });
+  return {
+    ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
+    ...{ audit, officeSettings, backups, sync, dossierFreshener },
+    version: options.version,
+    schemaVersion: schemaVersion(store.db),
+  };
 }
 export type Hub = ReturnType<typeof createServices>;

@@ -16,6 +16,7 @@ import type { TicketRecord } from '../db/repos/tickets';
 import type { Clock } from './clock';
 import type { HubBus } from './bus';
 import { displayState, waitingCounts } from './board';
+import { recordTicketClosed, recordTicketIssued } from '../sync/hooks';
 
 /** The clerk acting, and the counter their session sits at. */
 export interface Actor {
@@ -114,6 +115,7 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
         now,
       });
       store.tickets.event({ ticketId: id, at: now, kind: 'issue', toServiceId: service.id });
+      recordTicketIssued(store.db, id);
       return id;
     });
     publish();
@@ -169,6 +171,7 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
       if (current?.status === 'serving') {
         store.tickets.finish(current.id, now);
         store.tickets.event({ ticketId: current.id, at: now, kind: 'finish', counterId: counter.id, clerkId: actor.clerkId });
+        recordTicketClosed(store.db, current.id);
       }
       const candidates = store.tickets
         .callCandidates(day, counter.id)
@@ -224,6 +227,7 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
       const ok = action === 'start' ? store.tickets.start(ticket.id, now) : action === 'finish' ? store.tickets.finish(ticket.id, now) : store.tickets.noShow(ticket.id, now);
       if (!ok) throw new AppError(409, 'INVALID_TICKET_STATE', `Ticket ${ticket.number} changed meanwhile; try again.`);
       store.tickets.event({ ticketId: ticket.id, at: now, kind: action, counterId: counter.id, clerkId: actor.clerkId });
+      recordTicketClosed(store.db, ticket.id);
       return counter.id;
     });
     publish();

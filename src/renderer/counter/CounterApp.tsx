@@ -11,6 +11,7 @@ import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { CounterAlerts } from '../supervisor/AlertsBanner';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { LangSwitch } from '../components/LangSwitch';
 import { LoginScreen } from '../components/LoginScreen';
 import { TicketNumber } from '../components/TicketNumber';
@@ -126,6 +127,7 @@ function TopBar({ clerk, title, nav, children }: { clerk: StoredClerk; title: st
       <span className="topbar__user" title={clerk.username}>
         {t('counter.clerk')}: <strong>{clerk.fullName}</strong>
       </span>
+      <SyncIndicator />
       <Clock className="topbar__clock" />
       <LangSwitch />
       <div className="topbar__actions">{children}</div>

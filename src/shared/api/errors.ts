@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   'UNKNOWN_BACKUP',
   'BACKUP_INVALID',
   'DEVICE_REVOKED',
+  'DISTRICT_UNREACHABLE',
+  'UPDATE_REQUIRED',
+  'ALREADY_ENROLLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import * as d from './dossiers';
 import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
+import { syncRoutes } from './syncRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -110,6 +111,7 @@ export const routes = {
   ...supervisorRoutes,
   ...settingsAuditRoutes,
   ...kioskScanRoutes,
+  ...syncRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

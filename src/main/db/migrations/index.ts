@@ -9,6 +9,7 @@ import { sql as m0001 } from './0001_queue';
 import { sql as m0002 } from './0002_catalogue';
 import { sql as m0003 } from './0003_calendar';
 import { sql as m0004 } from './0004_dossiers';
+import { sql as m0006 } from './0006_sync';
 import { sql as m0007 } from './0007_supervisor';
 import { sql as m0008 } from './0008_audit_devices';
 
@@ -23,6 +24,8 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'catalogue', sql: m0002 },
   { version: 3, name: 'calendar', sql: m0003 },
   { version: 4, name: 'dossiers', sql: m0004 },
+  // 5 was set aside for the kiosk's look-up, which needed no table; versions only have to increase.
+  { version: 6, name: 'sync', sql: m0006 },
   { version: 7, name: 'supervisor', sql: m0007 },
   { version: 8, name: 'audit_devices', sql: m0008 },
 ];

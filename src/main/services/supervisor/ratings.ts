@@ -4,6 +4,7 @@ import { AppError, type RatingBody, type RatingPrompt, type RatingRecord } from 
 import type { Store } from '../../db/store';
 import type { SupervisorRepo } from '../../db/repos/supervisor';
 import type { Clock } from '../clock';
+import { recordRating } from '../../sync/hooks';
 
 /** How long after a ticket is finished or a result handed back its citizen may still rate it. */
 export const PROMPT_WINDOW_MS = 5 * MINUTE_MS;
@@ -96,7 +97,8 @@ export function createRatings(store: Store, repo: SupervisorRepo, clock: Clock) 
         criteria: criteria === null ? null : JSON.stringify(criteria),
         createdAt: record.createdAt,
       });
-      // sync: outbox — the lead adds the outbox call here, with `record` in hand, in this same transaction.
+      // To the district through the outbox, in this same transaction.
+      recordRating(store.db, record);
       return record;
     });
   }

@@ -1,0 +1,140 @@
+import type { Database } from './db';
+
+/**
+ * The district server's own numbered migrations (the hub has its own in
+ * src/main/db/migrations). Each runs in one transaction with its number
+ * recorded in schema_migrations; never edit a shipped one.
+ */
+export const districtMigrations: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'offices, hubs, mutations, changes',
+    sql: /* sql */ `
+CREATE TABLE offices (
+  id          text PRIMARY KEY,
+  name        text NOT NULL,
+  agency_code text NOT NULL,
+  -- the office's change sequence: bumped (row-locked) by every change, so seqs commit in order
+  change_seq  bigint NOT NULL DEFAULT 0,
+  -- cursors below this can no longer be served (tombstones purged): the hub must take a snapshot
+  min_seq     bigint NOT NULL DEFAULT 0
+);
+CREATE TABLE enrolment_codes (
+  code_hash  text PRIMARY KEY,
+  office_id  text NOT NULL REFERENCES offices (id),
+  created_at bigint NOT NULL,
+  expires_at bigint NOT NULL,
+  used_at    bigint
+);
+CREATE TABLE hubs (
+  id         uuid PRIMARY KEY,
+  office_id  text NOT NULL REFERENCES offices (id),
+  name       text NOT NULL,
+  public_key text NOT NULL,
+  epoch      int NOT NULL,
+  created_at bigint NOT NULL,
+  revoked_at bigint
+);
+CREATE TABLE hub_epochs (
+  hub_id     uuid NOT NULL REFERENCES hubs (id),
+  epoch      int NOT NULL,
+  last_seq   bigint NOT NULL DEFAULT 0,
+  started_at bigint NOT NULL,
+  retired_at bigint,
+  PRIMARY KEY (hub_id, epoch)
+);
+-- Every mutation a hub pushed, with the result it got: a retry gets this result back.
+CREATE TABLE mutations (
+  hub_id      uuid NOT NULL REFERENCES hubs (id),
+  epoch       int NOT NULL,
+  seq         bigint NOT NULL,
+  mutation_id uuid NOT NULL,
+  kind        text NOT NULL,
+  fingerprint text NOT NULL,
+  payload     jsonb,
+  status      text NOT NULL CHECK (status IN ('applied', 'rejected')),
+  reason      text,
+  recorded_at bigint NOT NULL,
+  PRIMARY KEY (hub_id, epoch, seq),
+  UNIQUE (hub_id, mutation_id)
+);
+CREATE TABLE nonces (
+  hub_id     uuid NOT NULL,
+  nonce      text NOT NULL,
+  expires_at bigint NOT NULL,
+  PRIMARY KEY (hub_id, nonce)
+);
+CREATE INDEX nonces_expiry ON nonces (expires_at);
+
+-- Hub-owned data as received.
+CREATE TABLE tickets (
+  id        uuid PRIMARY KEY,
+  office_id text NOT NULL REFERENCES offices (id),
+  data      jsonb NOT NULL,
+  closed    jsonb
+);
+CREATE TABLE ratings (
+  id        uuid PRIMARY KEY,
+  office_id text NOT NULL REFERENCES offices (id),
+  data      jsonb NOT NULL
+);
+-- A dossier: what the hub received (received), and the fields the district owns.
+CREATE TABLE dossiers (
+  code            text PRIMARY KEY,
+  office_id       text NOT NULL REFERENCES offices (id),
+  received        jsonb NOT NULL,
+  status          int NOT NULL,
+  status_before   int,
+  stage           text,
+  department      text,
+  handler         text,
+  due_at          bigint,
+  result_ready_at bigint,
+  supplement      jsonb,
+  note            text,
+  updated_at      bigint NOT NULL
+);
+CREATE INDEX dossiers_office ON dossiers (office_id);
+CREATE TABLE dossier_history (
+  id          bigserial PRIMARY KEY,
+  code        text NOT NULL REFERENCES dossiers (code),
+  at          bigint NOT NULL,
+  actor       text NOT NULL,
+  from_status int,
+  to_status   int NOT NULL,
+  note        text
+);
+
+-- Catalogue, holidays and notices are published district-wide (office_id NULL) or to one office.
+CREATE TABLE procedures (code text PRIMARY KEY, data jsonb NOT NULL, updated_at bigint NOT NULL);
+CREATE TABLE calendar_days (date text PRIMARY KEY, data jsonb NOT NULL, updated_at bigint NOT NULL);
+CREATE TABLE notices (id text PRIMARY KEY, office_id text REFERENCES offices (id), data jsonb NOT NULL);
+
+-- What each office's hub pulls: the latest state per (collection, key), stamped
+-- with the office's change seq; data NULL is a tombstone.
+CREATE TABLE changes (
+  office_id  text NOT NULL REFERENCES offices (id),
+  collection text NOT NULL,
+  key        text NOT NULL,
+  seq        bigint NOT NULL,
+  data       jsonb,
+  PRIMARY KEY (office_id, collection, key)
+);
+CREATE INDEX changes_seq ON changes (office_id, seq);
+`,
+  },
+];
+
+export async function migrateDistrict(db: Database): Promise<void> {
+  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  const { rows } = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  const current = rows[0]?.v ?? 0;
+  const newest = districtMigrations.at(-1)!.version;
+  if (current > newest) throw new Error(`The district database was written by a newer server (schema ${current}; this one knows up to ${newest}).`);
+  for (const m of districtMigrations.filter((x) => x.version > current)) {
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
+    });
+  }
+}
