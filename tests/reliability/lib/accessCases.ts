@@ -19,8 +19,8 @@ export const DEVICE_ROUTES: Record<'kiosk' | 'display' | 'counter', readonly Rou
     'screenSettings',
   ],
   display: ['me', 'verifyAdminPin', 'office', 'services', 'display', 'screenSettings'],
-  // A counter device is the small rating screen at the counter.
-  counter: ['me', 'verifyAdminPin', 'office', 'services', 'display', 'ratingPrompt', 'submitRating', 'screenSettings'],
+  // A counter device is the small rating screen at the counter; the counter screen shows the sync indicator.
+  counter: ['me', 'verifyAdminPin', 'office', 'services', 'display', 'ratingPrompt', 'submitRating', 'screenSettings', 'syncStatus'],
 };
 
 export type Caller = 'none' | 'kiosk' | 'clerk';
