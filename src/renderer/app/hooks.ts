@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The current time, refreshed every `intervalMs` (aligned to the next full second). */
 export function useNow(intervalMs = 1000): number {
@@ -31,4 +31,26 @@ export function useIdle(active: boolean, ms: number, onIdle: () => void): void {
       for (const e of events) window.removeEventListener(e, reset);
     };
   }, [active, ms, onIdle]);
+}
+
+/** Seconds left of a countdown that calls `onZero` once at the end (a screen that returns by itself). */
+export function useCountdown(seconds: number, onZero: () => void): number {
+  const [left, setLeft] = useState(seconds);
+  const cb = useRef(onZero);
+  useEffect(() => {
+    cb.current = onZero;
+  });
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const l = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
+      setLeft(l);
+      if (l === 0) {
+        clearInterval(timer);
+        cb.current();
+      }
+    }, 250);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  return left;
 }

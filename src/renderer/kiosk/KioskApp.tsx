@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './kiosk.css';
 import { api, isUnauthorized } from '../app/api';
 import { getDeviceToken, setDeviceToken } from '../app/auth';
 import { errorCode, errorText } from '../app/errors';
 import { localized } from '../app/format';
-import { useIdle } from '../app/hooks';
+import { useCountdown, useIdle } from '../app/hooks';
 import { currentLanguage, setLanguage } from '../app/i18n';
 import { applyScreenSettings, defaultLanguage } from '../app/screenSettings';
 import { printTicket } from '../app/printPdf';
@@ -327,26 +327,6 @@ function PriorityStep({ onChoose, onBack }: { onChoose: (r: PriorityReason) => v
   );
 }
 
-function useCountdown(seconds: number, onZero: () => void): number {
-  const [left, setLeft] = useState(seconds);
-  const cb = useRef(onZero);
-  useEffect(() => {
-    cb.current = onZero;
-  });
-  useEffect(() => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const l = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
-      setLeft(l);
-      if (l === 0) {
-        clearInterval(timer);
-        cb.current();
-      }
-    }, 250);
-    return () => clearInterval(timer);
-  }, [seconds]);
-  return left;
-}
 
 function TicketScreen({
   issued,

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCountdown } from '../../app/hooks';
 import { Keypad } from '../../components/Keypad';
 import { DossierStatusScreen } from './DossierStatusScreen';
 import { ProceduresBrowser } from './ProceduresBrowser';
@@ -32,26 +33,6 @@ export function CitizenScreens({ citizen, officeName, timeZone }: { citizen: Cit
   }
 }
 
-export function useCountdown(seconds: number, onZero: () => void): number {
-  const [left, setLeft] = useState(seconds);
-  const cb = useRef(onZero);
-  useEffect(() => {
-    cb.current = onZero;
-  });
-  useEffect(() => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const l = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
-      setLeft(l);
-      if (l === 0) {
-        clearInterval(timer);
-        cb.current();
-      }
-    }, 250);
-    return () => clearInterval(timer);
-  }, [seconds]);
-  return left;
-}
 
 function AttractScreen({ officeName, onWake }: { officeName: string | null; onWake: () => void }) {
   const { t } = useTranslation();
