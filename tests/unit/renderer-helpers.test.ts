@@ -6,6 +6,7 @@ import { fieldIssues } from '../../src/renderer/app/errors';
 import { messages } from '../../src/shared/i18n';
 import { ApiError, buildUrl, errorFromResponse } from '../../src/renderer/app/api';
 import { availableActions } from '../../src/renderer/counter/actions';
+import { alertsForCounter } from '../../src/renderer/supervisor/counterAlerts';
 import type { CounterState, Ticket } from '../../src/shared/api';
 
 const vi = messages.vi;
@@ -134,5 +135,24 @@ describe('counter actions enabled only when they can work', () => {
   });
   it('no state yet: nothing', () => {
     expect(Object.values(availableActions(null)).some(Boolean)).toBe(false);
+  });
+});
+
+describe("a counter's alerts", () => {
+  const state = {
+    at: 0,
+    alerts: [
+      { kind: 'too_many_waiting' as const, serviceId: 1, serviceNameVi: 'Tư pháp', serviceNameEn: 'Justice', waiting: 9, threshold: 5 },
+      { kind: 'long_wait' as const, serviceId: 3, serviceNameVi: 'Kinh doanh', serviceNameEn: 'Business', ticketNumber: 'C001', minutes: 40, threshold: 30 },
+      { kind: 'due_today' as const, count: 2, codes: ['X', 'Y'] },
+    ],
+  };
+  it("keeps the queue alerts of the counter's own services and the office's dossiers due today", () => {
+    expect(alertsForCounter(state, [1, 5])!.alerts.map((a) => a.kind)).toEqual(['too_many_waiting', 'due_today']);
+    expect(alertsForCounter(state, [2])!.alerts.map((a) => a.kind)).toEqual(['due_today']);
+  });
+  it('shows everything until the counter is known, and nothing without a feed', () => {
+    expect(alertsForCounter(state, null)).toBe(state);
+    expect(alertsForCounter(null, [1])).toBeNull();
   });
 });

@@ -385,7 +385,7 @@ function CounterMain({
         </button>
       </TopBar>
       <ConnectionBanner status={status} />
-      <CounterAlerts token={token} />
+      <CounterAlerts token={token} serviceIds={counter?.serviceIds ?? null} />
       {counter?.paused && (
         <div className="paused-strip" role="status">
           {t('counter.pausedStrip')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert, AlertsState } from '../../shared/api';
 import { useSupervisorLive } from './useSupervisorLive';
+import { alertsForCounter } from './counterAlerts';
 import './supervisor.css';
 
 export function alertText(t: (k: string, o?: Record<string, unknown>) => string, a: Alert, lang: string): string {
@@ -42,7 +43,7 @@ export function AlertsBanner({ state, showNone = false, variant = 'strip' }: { s
 }
 
 /** The counter screen's alert strip: mounts its own live feed. */
-export function CounterAlerts({ token }: { token: string | null }) {
+export function CounterAlerts({ token, serviceIds }: { token: string | null; serviceIds: readonly number[] | null }) {
   const { alerts } = useSupervisorLive(token);
-  return <AlertsBanner state={alerts} />;
+  return <AlertsBanner state={alertsForCounter(alerts, serviceIds)} />;
 }
