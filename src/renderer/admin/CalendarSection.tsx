@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { currentLanguage } from '../app/i18n';
 import { FormError } from '../components/FormError';
 import type { CalendarDayEntry, OfficeHoursSetting } from '../../shared/api';
-import { Check, DataTable, Field, FormActions, SavedNote, useResource, useSave, useSaved } from './common';
+import { Check, DataTable, Field, FormActions, SavedNote, useResource, useSave, useSettingsForm } from './common';
 
 type Session = { start: string; end: string };
 
@@ -43,21 +43,7 @@ function SessionsEditor({ legend, sessions, onChange, error, name }: { legend: s
 function OfficeHoursForm({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const load = useCallback(() => api('adminOfficeHours'), []);
-  const { data, error: loadError } = useResource(load, onAuthError);
-  const [form, setForm] = useState<OfficeHoursSetting | null>(null);
-  const { busy, error, run } = useSave(onAuthError);
-  const [saved, markSaved] = useSaved();
-  useEffect(() => {
-    if (data) setForm(data);
-  }, [data]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    void run(async () => {
-      setForm(await api('adminOfficeHoursUpdate', { body: form }));
-      markSaved();
-    });
-  };
+  const { form, setForm, loadError, busy, error, saved, submit } = useSettingsForm(load, (body: OfficeHoursSetting) => api('adminOfficeHoursUpdate', { body }), onAuthError);
   return (
     <section className="admin-subsection" aria-labelledby="office-hours-title">
       <h2 id="office-hours-title">{t('admin.calendar.hoursTitle')}</h2>

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import { VOICE_LANGUAGES, type LanguageSettings, type VoiceSettings } from '../../shared/api';
 import { callClips, VOICE_CLIPS } from '../../shared/domain';
-import { Check, Field, FormActions, SavedNote, useResource, useSave, useSaved } from './common';
+import { Check, Field, FormActions, SavedNote, useSettingsForm } from './common';
 
 /** The sentence the display says for A023 at counter 5, in the chosen language(s): what the admin will hear. */
 function exampleText(language: VoiceSettings['language']): string {
@@ -29,21 +29,7 @@ export function VoiceSection({ onAuthError }: { onAuthError: (err: unknown) => v
 function VoiceForm({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const load = useCallback(() => api('adminVoiceSettings'), []);
-  const { data, error: loadError } = useResource(load, onAuthError);
-  const [form, setForm] = useState<VoiceSettings | null>(null);
-  const { busy, error, run } = useSave(onAuthError);
-  const [saved, markSaved] = useSaved();
-  useEffect(() => {
-    if (data) setForm(data);
-  }, [data]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    void run(async () => {
-      setForm(await api('adminVoiceSettingsUpdate', { body: form }));
-      markSaved();
-    });
-  };
+  const { form, setForm, loadError, busy, error, saved, submit } = useSettingsForm(load, (body: VoiceSettings) => api('adminVoiceSettingsUpdate', { body }), onAuthError);
   const set = (patch: Partial<VoiceSettings>) => setForm((f) => (f ? { ...f, ...patch } : f));
   const labels = { enabled: t('voice.enabled'), language: t('voice.language'), volume: t('voice.volume'), repeat: t('voice.repeat'), chime: t('voice.chime') };
   return (
@@ -107,29 +93,14 @@ function VoiceForm({ onAuthError }: { onAuthError: (err: unknown) => void }) {
 function LanguagesForm({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const load = useCallback(() => api('adminLanguageSettings'), []);
-  const { data } = useResource(load, onAuthError);
-  const [form, setForm] = useState<LanguageSettings | null>(null);
-  const { busy, error, run } = useSave(onAuthError);
-  const [saved, markSaved] = useSaved();
-  useEffect(() => {
-    if (data) setForm(data);
-  }, [data]);
+  const { form, setForm, busy, error, saved, submit } = useSettingsForm(load, (body: LanguageSettings) => api('adminLanguageSettingsUpdate', { body }), onAuthError);
   if (!form) return null;
   const labels = { defaultLanguage: t('voice.defaultLanguage'), english: t('voice.english') };
   return (
     <section className="admin-subsection" aria-labelledby="languages-title">
       <h2 id="languages-title">{t('voice.languagesTitle')}</h2>
       <p className="muted">{t('voice.languagesLead')}</p>
-      <form
-        className="admin-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => {
-            setForm(await api('adminLanguageSettingsUpdate', { body: form }));
-            markSaved();
-          });
-        }}
-      >
+      <form className="admin-form" onSubmit={submit}>
         <Field label={labels.defaultLanguage} name="defaultLanguage" error={error}>
           {(p) => (
             <select {...p} value={form.defaultLanguage} onChange={(e) => setForm({ ...form, defaultLanguage: e.target.value as 'vi' | 'en' })}>

@@ -198,3 +198,26 @@ export function useSave(onAuthError: (err: unknown) => void): { busy: boolean; e
   };
   return { busy, error, run };
 }
+
+/**
+ * A settings form edited as the hub gives it: loaded once, changed in place, saved whole, and
+ * refilled from the hub's answer (what it stored, after its own normalising).
+ */
+export function useSettingsForm<T>(load: () => Promise<T>, save: (form: T) => Promise<T>, onAuthError: (err: unknown) => void) {
+  const { data, error: loadError } = useResource(load, onAuthError);
+  const [form, setForm] = useState<T | null>(null);
+  const { busy, error, run } = useSave(onAuthError);
+  const [saved, markSaved] = useSaved();
+  useEffect(() => {
+    if (data) setForm(data);
+  }, [data]);
+  const submit = (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    if (!form) return;
+    void run(async () => {
+      setForm(await save(form));
+      markSaved();
+    });
+  };
+  return { form, setForm, loadError, busy, error, saved, submit };
+}
