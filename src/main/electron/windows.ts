@@ -60,8 +60,9 @@ export class AppWindow {
         experimentalFeatures: false,
         webviewTag: false,
         navigateOnDragDrop: false,
-        // No auxclick events: a middle-click on a link asks for a new window, which
-        // setWindowOpenHandler denies (lockdown.ts); the page cannot act on it either.
+        // A middle-click on a link asks for a new window, which setWindowOpenHandler denies
+        // (lockdown.ts): that is the guard. This is the auditor's advice on top (no auxclick
+        // events for the pages), harmless where Chromium no longer knows the flag.
         disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
         safeDialogs: true,
