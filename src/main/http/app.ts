@@ -6,7 +6,8 @@ import { API_PREFIX, AppError, errorBodySchema, routes, type RouteDef, type Rout
 import type { Hub } from '../services';
 import { authorise } from './auth';
 import { installErrorHandling } from './errors';
-import { createHandlers, type HandlerContext } from './handlers';
+import { createHandlers } from './handlers';
+import type { HandlerContext } from './handlerTypes';
 import { registerEvents } from './sse';
 import { registerUi } from './ui';
 import { clientErrorHandler, frameworkErrors } from './transportErrors';
