@@ -79,7 +79,7 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
       },
       // Authorisation runs before the body is validated, so the wrong role gets 403, not a hint about fields.
       onRequest: async (req) => {
-        (req as unknown as { motcuaAuth: unknown }).motcuaAuth = authorise(hub.auth, req, def.roles);
+        (req as unknown as { motcuaAuth: unknown }).motcuaAuth = authorise(hub.auth, req, def.roles, false, def.beforePinChange === true);
       },
       handler: async (req, reply) =>
         handler({
