@@ -30,9 +30,7 @@ function defaultUiDir(): string {
  * Where the hub listens (an empty MOTCUA_HOST means loopback: only a named address opens it to the
  * network), and whether that is LAN mode: the one place both are decided.
  */
-function listenHost(host: string | undefined): string {
-  return listenAddress(host);
-}
+const listenHost = listenAddress;
 export function isLanMode(options: Pick<HubOptions, 'host' | 'lanMode'>): boolean {
   return options.lanMode ?? !isLoopbackHost(listenHost(options.host));
 }
