@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CAMERA_TOOLS, probeTools } from '../helpers/toolProbe';
+import { CAMERA_TOOLS, probeTools, requireCameraTools } from '../helpers/toolProbe';
 
 /**
  * The camera-frame helper's tool probe, against real programs on a PATH the
@@ -51,5 +51,12 @@ describe('camera-frame tool probe', () => {
     const dir = binDir({ convert: 'Version: ImageMagick 6.9.11-60 Q16', ffmpeg: 'ffmpeg version 5.1' });
     fs.writeFileSync(path.join(dir, 'pdftoppm'), "#!/bin/sh\necho 'pdftoppm version 22.12.0' >&2\n", { mode: 0o755 });
     expect(await probeTools(CAMERA_TOOLS, env(dir))).toBeNull();
+  });
+
+  it('the helper probes once per process', async () => {
+    const first = requireCameraTools();
+    expect(requireCameraTools()).toBe(first);
+    // Whether this machine has the tools is not this test's question.
+    await first.catch(() => undefined);
   });
 });
