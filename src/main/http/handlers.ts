@@ -36,6 +36,11 @@ export function createHandlers(hub: Hub): Handlers {
       queue.leave(a.clerkId);
       return { ok: true as const };
     },
+    changePin: async ({ body, auth: who, req }) => {
+      const a = actor(who);
+      await auth.changePin({ clerkId: a.clerkId, sessionId: a.sessionId, pinChangeRequired: who!.pinChangeRequired }, body.oldPin, body.newPin, req.ip);
+      return { ok: true as const };
+    },
     me: ({ auth: who }) => {
       const p = who!.principal;
       if (p.kind === 'device') return { kind: 'device' as const, role: p.role, name: p.name, counterId: null };

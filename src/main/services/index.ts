@@ -22,6 +22,8 @@ import { createLiveLookup } from '../sync/liveLookup';
 
 interface ServiceOptions {
   localSecret?: string;
+  /** The hub listens beyond loopback: demo PINs must be changed at login. */
+  lanMode?: boolean;
   version: string;
   backups?: Partial<BackupOptions>;
   /** The kiosk look-up's freshener; default: the district sync's live look-up. */
@@ -33,7 +35,7 @@ interface ServiceOptions {
 export function createServices(store: Store, clock: Clock, options: ServiceOptions) {
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
-  const auth = createAuthService(store, clock, { localSecret: options.localSecret });
+  const auth = createAuthService(store, clock, { localSecret: options.localSecret, lanMode: options.lanMode });
   const admin = createAdminService(store, clock, () => queue.publish());
   const catalogue = createCatalogueService(store);
   const calendar = createCalendarService(store, clock);

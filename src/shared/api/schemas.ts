@@ -50,7 +50,8 @@ export const clerkSchema = z.object({
   active: z.boolean(),
 });
 export type Clerk = z.infer<typeof clerkSchema>;
-export const loginResponse = z.object({ token: z.string(), clerk: clerkSchema, expiresAt: z.number() });
+/** `pinChangeRequired`: LAN mode and a demo PIN; the session can only change the PIN (POST /auth/change-pin) or log out. */
+export const loginResponse = z.object({ token: z.string(), clerk: clerkSchema, expiresAt: z.number(), pinChangeRequired: z.boolean() });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
 export const meResponse = z.object({
@@ -67,6 +68,8 @@ export const pairResponse = z.object({ token: z.string(), role: deviceRoleSchema
 export type PairResponse = z.infer<typeof pairResponse>;
 
 export const verifyPinBody = z.object({ pin: pinSchema });
+/** The clerk's own PIN change: the current PIN again, and a new one (not a demo PIN, not the same). */
+export const changePinBody = z.object({ oldPin: pinSchema, newPin: pinSchema });
 export const verifyPinResponse = z.object({ ok: z.boolean() });
 export const localEnrolBody = z.object({ role: deviceRoleSchema, name: humanText(60) });
 
