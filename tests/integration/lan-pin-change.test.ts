@@ -137,3 +137,30 @@ describe('on loopback (one PC) nothing changes', () => {
     }
   });
 });
+
+describe('LAN mode: leaving kiosk mode', () => {
+  let lan: TestHub;
+  let kiosk: string;
+  beforeAll(async () => {
+    // An office that ran on one PC, paired its kiosk, then turned LAN mode on.
+    const one = await startTestHub();
+    kiosk = await one.pairDevice('kiosk');
+    await one.close();
+    lan = await startTestHub({ dataDir: one.dataDir, lanMode: true });
+  });
+  afterAll(async () => {
+    await lan?.close();
+  });
+  it('a demo admin PIN does not open the kiosk; the admin’s own new PIN does', async () => {
+    const verify = (pin: string) => lan.api('POST', '/devices/verify-admin-pin', { token: kiosk, body: { pin } });
+    const demo = await verify(DEMO.admin[1]);
+    expect(demo.status).toBe(200);
+    expect(demo.body).toEqual({ ok: false });
+
+    const session = await lan.api('POST', '/auth/login', { body: { username: DEMO.admin[0], pin: DEMO.admin[1] } });
+    const changed = await lan.api('POST', '/auth/change-pin', { token: session.body.token as string, body: { oldPin: DEMO.admin[1], newPin: '975310' } });
+    expect(changed.status).toBeLessThan(300);
+    expect((await verify('975310')).body).toEqual({ ok: true });
+    expect((await verify(DEMO.admin[1])).body).toEqual({ ok: false });
+  });
+});

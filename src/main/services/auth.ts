@@ -181,8 +181,12 @@ export function createAuthService(store: Store, clock: Clock, options: AuthOptio
     });
   }
 
-  /** For leaving kiosk mode: true when the PIN is any active admin's. */
+  /**
+   * For leaving kiosk mode: true when the PIN is any active admin's. In LAN mode a demo PIN
+   * never opens the kiosk, even while the admin has not changed it yet: it is printed in the README.
+   */
   async function verifyAdminPin(pin: string): Promise<boolean> {
+    if (pinChangeRequired(pin, options.lanMode === true)) return false;
     for (const admin of store.clerks.activeAdmins()) if (await verifyPin(pin, admin.pinHash)) return true;
     return false;
   }
