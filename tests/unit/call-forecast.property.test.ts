@@ -62,7 +62,9 @@ const scenario = fc.record({
   interleave: fc.integer({ min: 0, max: 5 }),
 });
 
-function build(s: fc.infer<typeof scenario>) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function build(s: Scenario) {
   // Ids are not in arrival order (a transferred ticket keeps its arrival time): reverse them.
   const waiting: WaitingTicket[] = s.tickets.map((t, i) => ({ id: s.tickets.length - i, ...t }));
   const counters: Counter[] = s.counters.map((c, i) => ({ id: i + 1, ...c }));
