@@ -78,6 +78,7 @@ describe('the rating tablet follows the counter', () => {
     await page.getByRole('button', { name: /^Hài lòng$/ }).click();
     await page.getByRole('alert').getByText(`Phiếu đánh giá số ${second} đã hết hạn.`).waitFor();
     expect(await page.getByText(`Số thứ tự ${second}`).count()).toBe(0);
+    await page.screenshot({ path: 'test-results/rating-refused-message-vi.png' });
     await release();
     // ... and the current one is shown, with the message still there.
     await page.getByText(`Số thứ tự ${third}`).waitFor({ timeout: 8000 });
