@@ -67,31 +67,39 @@ export function nextCallOrderState(state: CallOrderState, called: CallCandidate)
  * counter's candidates (the earliest priority and the earliest normal ticket of
  * its services) cost one look per service, however long the queue.
  */
+interface Line {
+  tickets: WaitingTicket[];
+  /** Index of the first ticket not yet taken (called tickets leave from the front). */
+  head: number;
+}
+
 export class CallQueue {
-  private readonly lines = new Map<number, { priority: WaitingTicket[]; normal: WaitingTicket[] }>();
+  private readonly lines = new Map<number, Line>();
   private readonly taken = new Set<number>();
 
   constructor(waiting: Iterable<WaitingTicket>) {
     for (const t of waiting) {
-      let line = this.lines.get(t.serviceId);
-      if (!line) this.lines.set(t.serviceId, (line = { priority: [], normal: [] }));
-      (t.priority ? line.priority : line.normal).push(t);
+      const k = CallQueue.lineKey(t.serviceId, t.priority);
+      let line = this.lines.get(k);
+      if (!line) this.lines.set(k, (line = { tickets: [], head: 0 }));
+      line.tickets.push(t);
     }
-    for (const line of this.lines.values()) {
-      line.priority.sort(byArrival);
-      line.normal.sort(byArrival);
-    }
+    for (const line of this.lines.values()) line.tickets.sort(byArrival);
+  }
+
+  private static lineKey(serviceId: number, priority: boolean): number {
+    return serviceId * 2 + (priority ? 1 : 0);
   }
 
   /** The earliest ticket of this kind still waiting in any of the services. */
   earliest(serviceIds: readonly number[], priority: boolean): WaitingTicket | undefined {
     let best: WaitingTicket | undefined;
     for (const id of serviceIds) {
-      const list = this.lines.get(id)?.[priority ? 'priority' : 'normal'];
-      if (!list) continue;
-      // Called tickets leave from the front of their list, so dropping them here is amortised O(1).
-      while (list.length > 0 && this.taken.has(list[0]!.id)) list.shift();
-      const head = list[0];
+      const line = this.lines.get(CallQueue.lineKey(id, priority));
+      if (!line) continue;
+      // Amortised O(1): each taken ticket is stepped over once.
+      while (line.head < line.tickets.length && this.taken.has(line.tickets[line.head]!.id)) line.head++;
+      const head = line.tickets[line.head];
       if (head && (!best || byArrival(head, best) < 0)) best = head;
     }
     return best;
@@ -100,12 +108,6 @@ export class CallQueue {
   /** The ticket was called: it no longer waits. */
   take(ticket: WaitingTicket): void {
     this.taken.add(ticket.id);
-  }
-
-  has(ticketId: number): boolean {
-    if (this.taken.has(ticketId)) return false;
-    for (const line of this.lines.values()) if (line.priority.some((t) => t.id === ticketId) || line.normal.some((t) => t.id === ticketId)) return true;
-    return false;
   }
 }
 
