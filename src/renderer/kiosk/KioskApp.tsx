@@ -9,6 +9,7 @@ import { useCountdown, useIdle } from '../app/hooks';
 import { currentLanguage, setLanguage } from '../app/i18n';
 import { applyScreenSettings, defaultLanguage } from '../app/screenSettings';
 import { printTicket } from '../app/printPdf';
+import { turnTexts } from '../app/turnText';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
@@ -342,7 +343,8 @@ function TicketScreen({
   const { t } = useTranslation();
   const lang = currentLanguage();
   const left = useCountdown(returnSeconds, onDone);
-  const { ticket, ahead, estimatedWaitMinutes } = issued;
+  const { ticket } = issued;
+  const turn = turnTexts(issued, t);
   return (
     <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-label">
       <div className="kiosk-ticket__center">
@@ -361,12 +363,12 @@ function TicketScreen({
           <ul className="kiosk-ticket__facts">
             <li>
               <FactIcon kind="people" />
-              <span>{ahead > 0 ? t('kiosk.ahead', { count: ahead }) : t('kiosk.aheadNone')}</span>
+              <span>{turn.ahead}</span>
             </li>
-            {ahead > 0 && (
+            {turn.wait && (
               <li>
                 <FactIcon kind="clock" />
-                <span>{t('kiosk.wait', { count: Math.max(1, estimatedWaitMinutes) })}</span>
+                <span>{turn.wait}</span>
               </li>
             )}
           </ul>

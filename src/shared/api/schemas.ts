@@ -196,10 +196,16 @@ export const issueTicketBody = z.object({
   serviceId: z.number().int().positive(),
   priority: priorityReasonSchema.nullable().default(null),
 });
+/**
+ * A ticket with what the citizen is told about their turn, from the call forecast
+ * (src/shared/domain/callForecast.ts, the call rule itself). `ahead` and
+ * `estimatedWaitMinutes` are null when no open counter serves the ticket's service:
+ * the screens say so instead of a number. A ticket no longer waiting has 0 and 0.
+ */
 export const issuedTicketSchema = z.object({
   ticket: ticketSchema,
-  ahead: z.number().int(),
-  estimatedWaitMinutes: z.number().int(),
+  ahead: z.number().int().nullable(),
+  estimatedWaitMinutes: z.number().int().nullable(),
 });
 export type IssuedTicket = z.infer<typeof issuedTicketSchema>;
 

@@ -2,6 +2,7 @@ export * from './officeDay';
 export * from './ticketNumber';
 export * from './callOrder';
 export * from './waitEstimate';
+export * from './callForecast';
 export * from './ticketStatus';
 export * from './textFold';
 export * from './workingTime';

@@ -8,7 +8,8 @@ const words = {
     title: 'PHIẾU SỐ THỨ TỰ',
     service: 'Lĩnh vực',
     issued: 'Giờ lấy số',
-    ahead: 'Số người chờ trước bạn',
+    ahead: 'Số người chờ trước Ông/Bà',
+    noCounter: 'Chưa có quầy nào đang phục vụ dịch vụ này',
     wait: 'Thời gian chờ dự kiến',
     minutes: (m: number) => (m <= 0 ? 'được gọi ngay' : `khoảng ${m} phút`),
     at: (time: string, date: string) => `${time} ngày ${date}`,
@@ -21,6 +22,7 @@ const words = {
     service: 'Service',
     issued: 'Issued at',
     ahead: 'People ahead of you',
+    noCounter: 'No counter is serving this service at the moment',
     wait: 'Estimated wait',
     minutes: (m: number) => (m <= 0 ? 'you are next' : `about ${m} min`),
     at: (time: string, date: string) => `${time} on ${date}`,
@@ -52,8 +54,12 @@ export async function renderTicketPdf({ officeName, issued, lang, timeZone }: Ti
   if (ticket.priority) f.text(`${w.priority}: ${w.reasons[ticket.priority]}`, { size: 10, bold: true, gapMm: 1, ...centred });
   f.rule();
   f.labelled(w.issued, w.at(officeTimeOf(ticket.issuedAt, timeZone), officeDateVi(ticket.issuedAt, timeZone)), { size: 9.5, gapMm: 0.8 });
-  f.labelled(w.ahead, String(issued.ahead), { size: 9.5, gapMm: 0.8 });
-  f.labelled(w.wait, w.minutes(issued.estimatedWaitMinutes), { size: 9.5, gapMm: 1 });
+  // The call forecast's words, as on the kiosk's screen (src/shared/domain/callForecast.ts).
+  if (issued.ahead === null || issued.estimatedWaitMinutes === null) f.text(w.noCounter, { size: 9.5, bold: true, gapMm: 1, ...centred });
+  else {
+    f.labelled(w.ahead, String(issued.ahead), { size: 9.5, gapMm: 0.8 });
+    f.labelled(w.wait, w.minutes(issued.estimatedWaitMinutes), { size: 9.5, gapMm: 1 });
+  }
   f.rule();
   f.text(w.footer, { size: 8.5, ...centred });
   return toBuffer(doc);
