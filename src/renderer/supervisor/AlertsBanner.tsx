@@ -13,6 +13,8 @@ export function alertText(t: (k: string, o?: Record<string, unknown>) => string,
       return t('supervisor.alerts.long_wait', { service: service(a), ticket: a.ticketNumber, minutes: a.minutes, threshold: a.threshold });
     case 'due_today':
       return t('supervisor.alerts.due_today', { count: a.count });
+    case 'overdue':
+      return t('supervisor.alerts.overdue', { count: a.count });
   }
 }
 

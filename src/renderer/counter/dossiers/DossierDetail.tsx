@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import { canMoveDossier, clockRuns, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES, OFFICE_UTC_OFFSET_MS } from '../../../shared/domain';
 import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
-import { formatDue, processingText, statusLabel } from './format';
+import { formatDue, processingText, statusLabel, workingTimeText } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
 
@@ -122,7 +122,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
                 <DueText d={d} />
                 {d.remainingWorkingHours !== null && !d.paused && (
                   <span className="muted dossier__remaining">
-                    {d.remainingWorkingHours >= 0 ? t('dossier.remaining', { hours: Math.round(d.remainingWorkingHours * 10) / 10 }) : t('dossier.late', { hours: Math.round(-d.remainingWorkingHours * 10) / 10 })}
+                    {workingTimeText(d.remainingWorkingHours)}
                   </span>
                 )}
               </dd>

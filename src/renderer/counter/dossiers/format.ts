@@ -1,6 +1,6 @@
 /** Display helpers for dossiers: status words, processing time, money, due time. */
 import i18next from 'i18next';
-import { dossierStatusKey, formatDueEn, formatDueVi } from '../../../shared/domain';
+import { dossierStatusKey, formatDueEn, formatDueVi, formatWorkingSpan, workingSpan } from '../../../shared/domain';
 import type { Language } from '../../../shared/i18n';
 
 export function statusLabel(status: number): string {
@@ -26,4 +26,9 @@ export function formatVnd(n: number): string {
 
 export function formatDue(ms: number, lang: Language): string {
   return lang === 'en' ? formatDueEn(ms) : formatDueVi(ms);
+}
+
+/** "Trễ 2 ngày 3 giờ làm việc" / "Còn 3 giờ 20 phút làm việc": the domain's one wording of lateness (counter, kiosk, dashboard). */
+export function workingTimeText(remainingWorkingHours: number): string {
+  return formatWorkingSpan(workingSpan(remainingWorkingHours), (k, o) => i18next.t(k, o));
 }
