@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import { canMoveDossier, clockRuns, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES, OFFICE_UTC_OFFSET_MS } from '../../../shared/domain';
 import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
-import { formatDue, processingText, statusLabel, workingTimeText } from './format';
+import { docCountsText, formatDue, processingText, statusLabel, workingTimeText } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
 
@@ -210,7 +210,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
               <li key={n} className={doc.received ? '' : 'is-off'}>
                 <span>{lang === 'en' && doc.nameEn ? doc.nameEn : doc.nameVi}</span>
                 <span className="muted">
-                  {t('dossier.docCounts', { o: doc.originals, c: doc.certifiedCopies, p: doc.photocopies })}
+                  {docCountsText(doc)}
                   {doc.received ? '' : ` · ${t('dossier.notReceived')}`}
                 </span>
               </li>

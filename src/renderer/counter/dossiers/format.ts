@@ -32,3 +32,12 @@ export function formatDue(ms: number, lang: Language): string {
 export function workingTimeText(remainingWorkingHours: number): string {
   return formatWorkingSpan(workingSpan(remainingWorkingHours), (k, o) => i18next.t(k, o));
 }
+
+/** "1 original · 2 certified copies · 0 photocopies", each with its plural form. */
+export function docCountsText(doc: { originals: number; certifiedCopies: number; photocopies: number }): string {
+  return [
+    i18next.t('dossier.docCounts.originals', { count: doc.originals }),
+    i18next.t('dossier.docCounts.certified', { count: doc.certifiedCopies }),
+    i18next.t('dossier.docCounts.photocopies', { count: doc.photocopies }),
+  ].join(' · ');
+}
