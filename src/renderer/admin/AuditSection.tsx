@@ -5,6 +5,7 @@ import { formatDateTime } from '../app/format';
 import { currentLanguage } from '../app/i18n';
 import { FormError } from '../components/FormError';
 import { AUDIT_ACTIONS, AUDIT_GROUPS, type AuditEntry } from '../../shared/api';
+import { auditDetailParts } from '../../shared/domain';
 import { DataTable, Field, useSave } from './common';
 
 /** The office's day starts at midnight in Việt Nam (UTC+7, no daylight saving). */
@@ -159,8 +160,8 @@ export function AuditSection({ onAuthError }: { onAuthError: (err: unknown) => v
   );
 }
 
-/** Details as "key: value" pairs on one line; nested values as compact JSON. */
+/** Details as "key: value" pairs on one line; instants as dd/mm/yyyy HH:mm (the domain's one rule), nested values compact. */
 function DetailText({ detail }: { detail: Record<string, unknown> }) {
-  const parts = Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const parts = auditDetailParts(detail);
   return <span title={parts.join('\n')}>{parts.join(' · ')}</span>;
 }
