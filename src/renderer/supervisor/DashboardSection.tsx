@@ -6,7 +6,8 @@ import type { Figures } from '../../shared/api';
 import { api, apiBytes } from '../app/api';
 import { getClerkToken } from '../app/auth';
 import { currentLanguage } from '../app/i18n';
-import { formatDateTime, formatClock, localized } from '../app/format';
+import { formatDateTime, formatClock, isoToDisplayDate, localized } from '../app/format';
+import { DateField } from '../components/DateField';
 import { FormError } from '../components/FormError';
 import { SupervisorSettingsForm } from './SupervisorSettingsForm';
 import { workingTimeText } from '../counter/dossiers/format';
@@ -131,11 +132,11 @@ export function DashboardSection({ onAuthError }: { onAuthError: (err: unknown) 
       <form className="dashboard__range" onSubmit={submit}>
         <label>
           {t('supervisor.from')}
-          <input type="date" value={draft.from} max={draft.to || undefined} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+          <DateField value={draft.from} max={draft.to || undefined} onChange={(from) => setDraft((d) => ({ ...d, from }))} required />
         </label>
         <label>
           {t('supervisor.to')}
-          <input type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+          <DateField value={draft.to} min={draft.from || undefined} onChange={(to) => setDraft((d) => ({ ...d, to }))} required />
         </label>
         <button type="submit" className="btn btn--primary" disabled={loading}>
           {t('supervisor.load')}
@@ -210,7 +211,7 @@ function FiguresView({ f, lang }: { f: Figures; lang: 'vi' | 'en' }) {
     const byDay: ChartConfiguration = {
       type: 'line',
       data: {
-        labels: f.byDay.map((d) => `${d.day.slice(8)}/${d.day.slice(5, 7)}`),
+        labels: f.byDay.map((d) => isoToDisplayDate(d.day).slice(0, 5)),
         datasets: [
           { label: t('supervisor.kpi.issued'), data: f.byDay.map((d) => d.issued), borderColor: CHART_COLOURS.navy, backgroundColor: CHART_COLOURS.navy },
           { label: t('supervisor.kpi.served'), data: f.byDay.map((d) => d.served), borderColor: CHART_COLOURS.green, backgroundColor: CHART_COLOURS.green },
