@@ -17,6 +17,7 @@ const clock = fakeClock(vn('2026-11-23T08:00:00')); // Monday
 let hub: TestHub;
 let browser: Browser;
 let late: string;
+let kioskToken: string;
 const shot = (name: string) => path.resolve('test-results', 'screens', `${name}.png`);
 
 beforeAll(async () => {
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const r = await hub.api('POST', '/dossiers', { token: clerk, body: body('1.001193') }); // same day: due Monday 17:00
   expect(r.status).toBe(200);
   late = r.body.code;
-  await hub.pairDevice('kiosk', 'Kiosk sảnh'); // audits a pairing code that expires at 08:10
+  kioskToken = await hub.pairDevice('kiosk', 'Kiosk sảnh'); // audits a pairing code that expires at 08:10
   clock.set(vn('2026-11-24T09:00:00')); // Tuesday 09:00: 2 working hours late
 }, 60_000);
 afterAll(async () => {
@@ -148,6 +149,30 @@ describe('dates in a Chromium started in en-US', () => {
     expect(hub.query("SELECT date FROM calendar_days WHERE name_vi = 'Sai'")).toHaveLength(0);
     await page.screenshot({ path: shot('dates-calendar-vi') });
     await page.context().close();
+  });
+
+  it('the kiosk says how late in the same words (code and phone digits typed), portrait and landscape, both languages', async () => {
+    for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }]) {
+      const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'America/New_York' });
+      const page = await context.newPage();
+      await page.goto(`${hub.url}/kiosk#device=${kioskToken}`);
+      await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+      // The on-screen keypad (a scanner's burst is judged by its speed, which a loaded test machine can spoil).
+      await page.getByRole('button', { name: 'Nhập mã hồ sơ' }).click();
+      const pad = page.getByRole('group', { name: 'Bàn phím số' });
+      for (const d of late.split('-').slice(1).join('')) await pad.getByRole('button', { name: d, exact: true }).click();
+      await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+      await page.getByRole('button', { name: '4 số cuối điện thoại' }).click();
+      for (const d of '5678') await pad.getByRole('button', { name: d, exact: true }).click();
+      await page.getByRole('button', { name: 'Xem đầy đủ' }).click();
+      await expect.poll(() => page.locator('.due-block__left').textContent()).toBe('Trễ 2 giờ làm việc');
+      expect(await page.locator('.due-block__value').textContent()).toBe('17 giờ 00 phút, ngày 23/11/2026');
+      await page.screenshot({ path: shot(`dates-kiosk-${viewport.width}x${viewport.height}-vi`) });
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.locator('.due-block__left').textContent()).toBe('2 hours late (working time)');
+      await page.screenshot({ path: shot(`dates-kiosk-${viewport.width}x${viewport.height}-en`) });
+      await context.close();
+    }
   });
 
   it('the counter: due dates dd/mm/yyyy, lateness in working time, the overdue count on the strip, a new appointment typed dd/mm/yyyy', async () => {
