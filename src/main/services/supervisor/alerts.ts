@@ -37,8 +37,8 @@ export function computeAlerts(repo: SupervisorRepo, dossiers: DossierService, cl
     // Due later today (not yet late: those are the overdue ones).
     else if (s.dueAt !== null && s.dueAt >= Math.max(start, now) && s.dueAt < end) dueToday.push(row.code);
   }
-  // Overdue first and in red on the strip: it is already late, the due-today ones can still be saved.
-  if (overdue.length > 0) alerts.push({ kind: 'overdue', count: overdue.length, codes: overdue.slice(0, 20) });
+  // Overdue first on the strip (and red): it is already late; the queue and due-today alerts can still be saved.
+  if (overdue.length > 0) alerts.unshift({ kind: 'overdue', count: overdue.length, codes: overdue.slice(0, 20) });
   if (settings.alertDueToday && dueToday.length > 0) alerts.push({ kind: 'due_today', count: dueToday.length, codes: dueToday.slice(0, 20) });
   return { at: now, alerts };
 }
