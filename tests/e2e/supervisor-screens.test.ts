@@ -178,10 +178,12 @@ describe('the dashboard', () => {
     await expect.poll(() => one.locator('.alerts--strip').textContent()).toContain('người đang chờ');
     expect(await one.locator('.alerts--strip').textContent()).not.toContain('Đăng ký kinh doanh');
     await one.screenshot({ path: 'test-results/supervisor-counter-alerts.png' });
-    // Counter 3 serves B (land) only: nothing of A's or C's queue is its business.
+    // Counter 3 serves B (land) only: nothing of A's or C's queue is its business,
+    // but the office's overdue dossiers are everyone's (red, first on the strip).
     const three = await atCounter(DEMO.clerk2, 'Quầy 3');
-    await three.waitForTimeout(1500);
-    expect(await three.locator('.alerts--strip').count()).toBe(0);
+    await expect.poll(() => three.locator('.alerts--strip').textContent()).toContain('2 hồ sơ đang quá hạn');
+    expect(await three.locator('.alerts--strip .alerts__item').allTextContents()).toEqual(['!2 hồ sơ đang quá hạn']);
+    expect(await one.locator('.alerts--strip .alerts__item').first().textContent()).toBe('!2 hồ sơ đang quá hạn');
     await context.close();
   });
 });

@@ -73,7 +73,7 @@ describe('alerts and settings', () => {
     expect((await hub.api('GET', '/supervisor/alerts', { token: clerk })).status).toBe(200);
   });
   it('settings: every bad value is 400 and nothing is saved', async () => {
-    const good = { maxWaitingPerService: 10, maxWaitMinutes: 20, alertDueToday: true, ratingCriteria: false, ratingIdleSeconds: 30 };
+    const good = { maxWaitingPerService: 10, maxWaitMinutes: 20, alertDueToday: true, ratingCriteria: false, ratingIdleSeconds: 30, nearlyDueWorkingHours: 6 };
     for (const bad of [
       {},
       { ...good, maxWaitingPerService: 0 },
@@ -83,6 +83,10 @@ describe('alerts and settings', () => {
       { ...good, alertDueToday: 'yes' },
       { ...good, ratingIdleSeconds: 4 },
       { ...good, ratingIdleSeconds: 100000 },
+      { ...good, nearlyDueWorkingHours: 0 },
+      { ...good, nearlyDueWorkingHours: 41 },
+      { ...good, nearlyDueWorkingHours: 1.5 },
+      { ...good, nearlyDueWorkingHours: null },
       null,
       [],
       'x',

@@ -11,6 +11,7 @@ import { createPrintService } from './printing';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
+import { supervisorRepo } from '../db/repos/supervisor';
 import { createAuditService } from './audit';
 import { createOfficeSettingsService } from './officeSettings';
 import { createBackupService, type BackupOptions } from './backup/backups';
@@ -41,7 +42,9 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const calendar = createCalendarService(store, clock);
   calendar.seedIfEmpty();
   const printing = createPrintService();
-  const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
+  // The nearly-due threshold is a supervisor setting (audited with the others), read on every due computation.
+  const thresholds = supervisorRepo(store.db);
+  const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   const audit = createAuditService(store, clock);

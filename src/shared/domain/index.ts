@@ -13,3 +13,5 @@ export * from './voiceCall';
 export * from './kioskLookup';
 export * from './listenAddress';
 export * from './demoPins';
+export * from './lateness';
+export * from './auditValues';

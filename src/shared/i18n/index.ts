@@ -23,6 +23,8 @@ import viPin from './pin.vi.json';
 import enPin from './pin.en.json';
 import viQueue from './queue.vi.json';
 import enQueue from './queue.en.json';
+import viClerk from './clerk.vi.json';
+import enClerk from './clerk.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,8 +46,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk),
 } as const;
 
 export const resources = {

@@ -215,13 +215,13 @@ function ticketFigures(repo: SupervisorRepo, from: string, to: string, now: numb
 
 export interface OpenDossier {
   row: DossierRow;
-  s: { dueAt: number | null; dueStatus: 'overdue' | 'nearly_due' | 'on_time' };
+  s: { dueAt: number | null; dueStatus: 'overdue' | 'nearly_due' | 'on_time'; remainingWorkingHours: number | null };
 }
 
 /**
  * The open dossiers with their due status, the part of the figures that does not depend on the
  * range and costs most (due computed per dossier). Kept for OPEN_SNAPSHOT_MS while no open dossier
- * changed and the calendar is the same, so a live dashboard refreshing every few seconds does not
+ * changed and the calendar and the nearly-due threshold are the same, so a live dashboard refreshing every few seconds does not
  * recompute a backlog of a thousand dossiers each time; a dossier that turns overdue shows within
  * that time, and its lateness is always counted to now.
  */
@@ -231,14 +231,15 @@ export function openDossierSnapshot(repo: SupervisorRepo, dossiers: DossierServi
   let cal: unknown;
   let value: OpenDossier[] = [];
   return (): OpenDossier[] => {
-    const k = `${Math.floor(clock.now() / OPEN_SNAPSHOT_MS)}|${repo.openVersion()}`;
+    // The nearly-due threshold is part of the key: a changed setting shows at once.
+    const k = `${Math.floor(clock.now() / OPEN_SNAPSHOT_MS)}|${repo.openVersion()}|${repo.settings().nearlyDueWorkingHours}`;
     const c = calendar();
     if (k !== key || c !== cal) {
       value = [];
       for (const row of repo.open()) {
         const s = dossiers.summaryOf(row);
         // A dossier waiting for a supplement has no due status (its clock is paused): counted nowhere.
-        if (s.dueStatus !== null) value.push({ row, s: { dueAt: s.dueAt, dueStatus: s.dueStatus } });
+        if (s.dueStatus !== null) value.push({ row, s: { dueAt: s.dueAt, dueStatus: s.dueStatus, remainingWorkingHours: s.remainingWorkingHours } });
       }
       key = k;
       cal = c;
@@ -306,6 +307,8 @@ function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: st
         acceptedAt: row.accepted_at,
         dueAt: s.dueAt,
         lateMs: now - s.dueAt,
+        // As of the snapshot (at most OPEN_SNAPSHOT_MS old): working time moves by minutes, the wording shows minutes at best.
+        lateWorkingHours: Math.max(0, -(s.remainingWorkingHours ?? 0)),
       });
     }
   }

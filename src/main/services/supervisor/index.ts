@@ -1,4 +1,4 @@
-import { type AlertsState, type FiguresQuery, type SupervisorSettings } from '../../../shared/api';
+import { type AlertsState, type FiguresQuery, type SupervisorSettings, type SupervisorSettingsBody } from '../../../shared/api';
 import type { Store } from '../../db/store';
 import { supervisorRepo } from '../../db/repos/supervisor';
 import type { DossierService } from '../dossiers';
@@ -54,8 +54,8 @@ export function createSupervisorService(store: Store, clock: Clock, bus: HubBus,
     pdf: (q: FiguresQuery & { lang: 'vi' | 'en' }) => renderFiguresPdf(report(q)),
     alerts,
     settings: () => repo.settings(),
-    setSettings(s: SupervisorSettings): SupervisorSettings {
-      store.write(() => repo.setSettings(s));
+    setSettings(s: SupervisorSettingsBody): SupervisorSettings {
+      store.write(() => repo.setSettings({ ...repo.settings(), ...s }));
       publish(false);
       return repo.settings();
     },
