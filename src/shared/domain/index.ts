@@ -4,6 +4,7 @@ export * from './callOrder';
 export * from './waitEstimate';
 export * from './ticketStatus';
 export * from './textFold';
+export * from './collate';
 export * from './workingTime';
 export * from './holidays-vn';
 export * from './dossier';
