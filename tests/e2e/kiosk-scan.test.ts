@@ -169,7 +169,7 @@ describe('wedge scanner and keypad', () => {
     const pad = page.getByRole('group', { name: 'Bàn phím số' });
     for (const d of '0000') await pad.getByRole('button', { name: d, exact: true }).click();
     await page.getByRole('button', { name: 'Xem đầy đủ' }).click();
-    await page.getByText('Chưa đúng. Bạn còn 4 lần thử.').waitFor();
+    await page.getByText('Chưa đúng. Ông/Bà còn 4 lần thử.').waitFor();
     await shot(page, 'verify-wrong');
     await pad.getByRole('button', { name: 'Xóa hết' }).click();
     for (const d of '5678') await pad.getByRole('button', { name: d, exact: true }).click();

@@ -56,7 +56,7 @@ describe('kiosk → counter → display', () => {
     const pdfResponse = kiosk.waitForResponse((r) => /\/api\/v1\/tickets\/\d+\/pdf/.test(r.url()));
     await service.click();
     await kiosk.getByText('A001', { exact: true }).waitFor();
-    await expect.poll(() => kiosk.getByText(/Bạn là người tiếp theo|Có \d+ người đang chờ trước bạn/).count()).toBeGreaterThan(0);
+    await expect.poll(() => kiosk.getByText(/Ông\/Bà là người tiếp theo|Có \d+ người đang chờ trước Ông\/Bà/).count()).toBeGreaterThan(0);
     await shot(kiosk, 'kiosk-ticket-vi');
 
     // The ticket the kiosk printed: its text, extracted from the PDF, is exact Vietnamese.
@@ -69,7 +69,7 @@ describe('kiosk → counter → display', () => {
     expect(text).toContain('PHIẾU SỐ THỨ TỰ');
     expect(text).toContain('Tư pháp – Hộ tịch');
     expect(text).toContain('A001');
-    expect(text).toContain('Số người chờ trước bạn: 0');
+    expect(text).toContain('Số người chờ trước Ông/Bà: 0');
     expect(text).toMatch(/Giờ lấy số: \d\d:\d\d ngày \d\d\/\d\d\/20\d\d/);
     execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', path.join(dir, 'ticket.pdf'), path.join(SHOTS, 'ticket-A001')]);
 
