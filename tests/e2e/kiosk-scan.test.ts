@@ -290,7 +290,7 @@ describe('late and incomplete dossiers', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Hồ sơ cần bổ sung' }).waitFor();
       await page.getByText('Ảnh 4×6 của người con').waitFor();
-      await page.getByText('Xin mời bạn mang các giấy tờ trên cùng giấy hẹn đến quầy.').waitFor();
+      await page.getByText('Mời Ông/Bà mang các giấy tờ trên cùng giấy hẹn đến quầy.').waitFor();
       await shot(page, 'status-supplement');
       await page.context().close();
     } finally {
