@@ -99,6 +99,39 @@ describe('camera: frames from the printed receipt', () => {
     });
   }
 
+  it('"Xong" with the receipt still in front of the camera: the start screen stays, no second look-up', async () => {
+    const clip = await toY4m(await cameraFrame(page1, 'qr', {}, path.join(dir, 'held.png')), path.join(dir, 'held.y4m'));
+    const cam = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
+    try {
+      const context = await cam.newContext({ viewport: { width: 1080, height: 1920 }, permissions: ['camera'] });
+      const page = await context.newPage();
+      let lookups = 0;
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/v1/kiosk/dossier-lookup')) lookups++;
+      });
+      await page.goto(`${hub.url}/kiosk#device=${kioskToken}`);
+      await page.getByRole('heading', { name: 'Đã tiếp nhận' }).waitFor({ timeout: 30_000 });
+      expect(lookups).toBe(1);
+      await page.getByRole('button', { name: 'Xong' }).click();
+      await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+      // The camera is back and reading the same receipt: give it well over a second of frames
+      // (the rule lets a code back after 10 frames without it), counted by the camera itself.
+      // Whichever comes first: those frames, or the status screen coming back (the bug).
+      await page.waitForFunction(
+        () => Number(document.querySelector<HTMLElement>('.camera')?.dataset.frames ?? 0) >= 25 || [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === 'Đã tiếp nhận'),
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(await page.getByRole('heading', { name: 'Đã tiếp nhận' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).count()).toBe(1);
+      expect(lookups).toBe(1);
+      await shot(page, 'after-done-receipt-held');
+      await context.close();
+    } finally {
+      await cam.close();
+    }
+  });
+
   it('the start screen shows the live preview with its target frame', async () => {
     const clip = await toY4m(await cameraFrame(page1, 'qr', { fade: [45, 55] }, path.join(dir, 'unreadable.png')), path.join(dir, 'unreadable.y4m'));
     const cam = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);

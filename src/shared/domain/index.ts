@@ -11,3 +11,4 @@ export * from './dossier';
 export * from './satisfaction';
 export * from './voiceCall';
 export * from './kioskLookup';
+export * from './rescanGuard';
