@@ -20,6 +20,7 @@ import { ExitKioskDialog, useLongPress } from './ExitKiosk';
 import { useCitizen } from './citizen/useCitizen';
 import { CitizenScreens } from './citizen/CitizenScreens';
 import { LargeTextToggle, ScanPanel } from './citizen/ScanPanel';
+import './largeText.css';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
