@@ -132,8 +132,8 @@ async function check(page: Page, shot: string) {
 }
 
 const T = {
-  vi: { done: 'Xong', back: 'Quay lại', typeCode: 'Nhập mã hồ sơ', procedures: 'Tra cứu thủ tục', priority: 'Dành cho người được ưu tiên', service: /Chứng thực/, field: /Hộ tịch/ },
-  en: { done: 'Done', back: 'Back', typeCode: 'Type the dossier code', procedures: 'Browse procedures', priority: 'Priority service', service: /Authentication/, field: /Civil status/ },
+  vi: { more: 'Xem thêm bên dưới', done: 'Xong', back: 'Quay lại', typeCode: 'Nhập mã hồ sơ', procedures: 'Tra cứu thủ tục', priority: 'Dành cho người được ưu tiên', service: /Chứng thực/, field: /Hộ tịch/ },
+  en: { more: 'More below', done: 'Done', back: 'Back', typeCode: 'Type the dossier code', procedures: 'Browse procedures', priority: 'Priority service', service: /Authentication/, field: /Civil status/ },
 } as const;
 
 describe.each(SIZES)('kiosk at $width×$height', (size) => {
@@ -145,6 +145,14 @@ describe.each(SIZES)('kiosk at $width×$height', (size) => {
         const page = await open(size, lang, large);
         await check(page, `${tag}-start`);
         if (large) expect(await tileColumns(page), 'one column of services').toBe(1);
+        // Taller than the window: a button says there is more, and takes the citizen there.
+        const tall = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 24);
+        expect(await page.getByRole('button', { name: t.more }).count()).toBe(tall ? 1 : 0);
+        if (tall) {
+          await page.getByRole('button', { name: t.more }).click();
+          await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
 
         await page.getByRole('button', { name: t.priority }).click();
         await page.locator('.kiosk-reason').first().waitFor();
@@ -154,6 +162,8 @@ describe.each(SIZES)('kiosk at $width×$height', (size) => {
         await check(page, `${tag}-priority-start`);
         await page.getByRole('button', { name: t.service }).click();
         await page.locator('.kiosk-ticket__number').waitFor();
+        // The tile was low on a scrolled page; the ticket screen starts at its top.
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
         await page.locator('.kiosk-ticket__print:not(.kiosk-ticket__print--printing)').waitFor();
         await check(page, `${tag}-ticket`);
         await page.getByRole('button', { name: t.done, exact: true }).click();

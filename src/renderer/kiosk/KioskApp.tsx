@@ -21,6 +21,7 @@ import { useCitizen } from './citizen/useCitizen';
 import { CitizenScreens } from './citizen/CitizenScreens';
 import { LargeTextToggle, ScanPanel } from './citizen/ScanPanel';
 import './largeText.css';
+import { MoreBelow, useScrollTopOn } from './PageScroll';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
@@ -141,6 +142,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
 
   const name = board?.office.name ?? officeName;
   const tz = board?.office.timeZone;
+  useScrollTopOn(`${citizen.view.kind}/${phase.kind}`);
 
   return (
     <div className={`kiosk${citizen.largeText ? ' kiosk--large' : ''}`} onContextMenu={(e) => e.preventDefault()}>
@@ -195,6 +197,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
           <ErrorScreen message={phase.message} code={phase.code} onBack={backToStart} />
         )}
       </main>
+      <MoreBelow />
       {exiting && <ExitKioskDialog onClose={() => setExiting(false)} />}
     </div>
   );
