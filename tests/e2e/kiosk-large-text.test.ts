@@ -132,8 +132,8 @@ async function check(page: Page, shot: string) {
 }
 
 const T = {
-  vi: { more: 'Xem thêm bên dưới', done: 'Xong', back: 'Quay lại', typeCode: 'Nhập mã hồ sơ', procedures: 'Tra cứu thủ tục', priority: 'Dành cho người được ưu tiên', service: /Chứng thực/, field: /Hộ tịch/ },
-  en: { more: 'More below', done: 'Done', back: 'Back', typeCode: 'Type the dossier code', procedures: 'Browse procedures', priority: 'Priority service', service: /Authentication/, field: /Civil status/ },
+  vi: { secret: 'Mã xác minh trên giấy hẹn', search: 'Tìm thủ tục', more: 'Xem thêm bên dưới', done: 'Xong', back: 'Quay lại', typeCode: 'Nhập mã hồ sơ', procedures: 'Tra cứu thủ tục', priority: 'Dành cho người được ưu tiên', service: /Chứng thực/, field: /Hộ tịch/ },
+  en: { secret: 'Verification code on the receipt', search: 'Search', more: 'More below', done: 'Done', back: 'Back', typeCode: 'Type the dossier code', procedures: 'Browse procedures', priority: 'Priority service', service: /Authentication/, field: /Civil status/ },
 } as const;
 
 describe.each(SIZES)('kiosk at $width×$height', (size) => {
@@ -176,6 +176,14 @@ describe.each(SIZES)('kiosk at $width×$height', (size) => {
         await page.getByRole('button', { name: t.done, exact: true }).click();
         await page.locator('.kiosk-service').first().waitFor();
 
+        // The code alone (Code 128 or typed): the limited view, then the secret's keypad.
+        await page.keyboard.type(code, { delay: 2 });
+        await page.keyboard.press('Enter');
+        await page.getByRole('button', { name: t.secret }).click();
+        await check(page, `${tag}-verify`);
+        await page.getByRole('button', { name: t.done, exact: true }).click();
+        await page.locator('.kiosk-service').first().waitFor();
+
         await page.getByRole('button', { name: t.typeCode }).click();
         await page.locator('.keypad, [role="group"]').first().waitFor();
         await check(page, `${tag}-keypad`);
@@ -190,6 +198,12 @@ describe.each(SIZES)('kiosk at $width×$height', (size) => {
         await page.locator('.procedures__field').first().click();
         await page.locator('.procedures__item').first().waitFor();
         await check(page, `${tag}-procedures-list`);
+        await page.locator('.procedures__item').first().click();
+        await page.locator('.procedure-detail').waitFor();
+        await check(page, `${tag}-procedure-detail`);
+        await page.getByRole('button', { name: t.search }).click();
+        await page.locator('.letters').waitFor();
+        await check(page, `${tag}-procedures-search`);
         await page.context().close();
       });
     }
