@@ -39,7 +39,7 @@ describe('the 80 mm ticket PDF', () => {
     expect(flat).toContain('Giờ lấy số: 08:15 ngày 23/11/2026');
     expect(flat).toContain('Số người chờ trước Ông/Bà: 4');
     expect(flat).toContain('Thời gian chờ dự kiến: khoảng 12 phút');
-    expect(flat).toContain('Xin cảm ơn quý khách!');
+    expect(flat).toContain('Xin cảm ơn Ông/Bà!');
     // 80 mm wide (226.77 pt), one page, fonts embedded (a subset of Be Vietnam Pro).
     expect(info).toMatch(/Page size:\s+226\.77\d* x/);
     expect(info).toMatch(/Pages:\s+1\n/);

@@ -8,7 +8,7 @@ import { localized } from '../app/format';
 import { useCountdown, useIdle } from '../app/hooks';
 import { currentLanguage, setLanguage } from '../app/i18n';
 import { applyScreenSettings, defaultLanguage } from '../app/screenSettings';
-import { printTicket } from '../app/printPdf';
+import { printTicket, type PrintOutcome } from '../app/printPdf';
 import { turnTexts } from '../app/turnText';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
@@ -21,6 +21,8 @@ import { ExitKioskDialog, useLongPress } from './ExitKiosk';
 import { useCitizen } from './citizen/useCitizen';
 import { CitizenScreens } from './citizen/CitizenScreens';
 import { LargeTextToggle, ScanPanel } from './citizen/ScanPanel';
+import './largeText.css';
+import { MoreBelow, useScrollTopOn } from './PageScroll';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
@@ -35,7 +37,7 @@ type Phase =
   | { kind: 'start' }
   | { kind: 'priority' }
   | { kind: 'issuing'; service: Service }
-  | { kind: 'ticket'; issued: IssuedTicket; print: 'printing' | 'printed' | 'failed' }
+  | { kind: 'ticket'; issued: IssuedTicket; print: PrintOutcome | null }
   | { kind: 'error'; message: string; code: string | null };
 
 export default function KioskApp() {
@@ -129,9 +131,9 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
       return;
     }
     setPriority(null);
-    setPhase({ kind: 'ticket', issued, print: 'printing' });
+    setPhase({ kind: 'ticket', issued, print: null });
     const outcome = await printTicket(issued.ticket.id, lang);
-    setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome.ok ? 'printed' : 'failed' } : p));
+    setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome } : p));
   };
 
   const [exiting, setExiting] = useState(false);
@@ -141,6 +143,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
 
   const name = board?.office.name ?? officeName;
   const tz = board?.office.timeZone;
+  useScrollTopOn(`${citizen.view.kind}/${phase.kind}`);
 
   return (
     <div className={`kiosk${citizen.largeText ? ' kiosk--large' : ''}`} onContextMenu={(e) => e.preventDefault()}>
@@ -195,6 +198,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
           <ErrorScreen message={phase.message} code={phase.code} onBack={backToStart} />
         )}
       </main>
+      <MoreBelow />
       {exiting && <ExitKioskDialog onClose={() => setExiting(false)} />}
     </div>
   );
@@ -336,7 +340,8 @@ function TicketScreen({
   onDone,
 }: {
   issued: IssuedTicket;
-  print: 'printing' | 'printed' | 'failed';
+  /** null while the print is on its way. */
+  print: PrintOutcome | null;
   returnSeconds: number;
   onDone: () => void;
 }) {
@@ -372,9 +377,7 @@ function TicketScreen({
               </li>
             )}
           </ul>
-          <p className={`kiosk-ticket__print kiosk-ticket__print--${print}`} role="status">
-            {t(`kiosk.print.${print}`)}
-          </p>
+          <PrintStatus print={print} />
         </div>
       </div>
       <div className="kiosk-ticket__done">
@@ -390,6 +393,18 @@ function TicketScreen({
         </div>
       </div>
     </section>
+  );
+}
+
+/** What is known about the paper: on its way, taken by the spooler, a browser dialog, or the printer's error. */
+function PrintStatus({ print }: { print: PrintOutcome | null }) {
+  const { t } = useTranslation();
+  const state = print === null ? 'printing' : !print.ok ? 'failed' : print.mode === 'dialog' ? 'dialog' : print.mode === 'skipped' ? 'none' : 'sent';
+  const reason = print && !print.ok ? print.message.trim().replace(/([^.!?…])$/, '$1.') : '';
+  return (
+    <p className={`kiosk-ticket__print kiosk-ticket__print--${state}`} role="status">
+      {t(`kiosk.print.${state}`, { reason })}
+    </p>
   );
 }
 

@@ -1,6 +1,6 @@
 import { officeDateVi, officeTimeOf, type PriorityReason } from '../../../shared/domain';
 import type { IssuedTicket } from '../../../shared/api';
-import { createDocument, Frame, toBuffer } from './layout';
+import { createDocument, Frame, mm, toBuffer } from './layout';
 
 /** Words of the printed ticket. Vietnamese is the source; English for foreign visitors. */
 const words = {
@@ -15,7 +15,7 @@ const words = {
     at: (time: string, date: string) => `${time} ngày ${date}`,
     priority: 'Ưu tiên',
     reasons: { elderly: 'Người cao tuổi', disability: 'Người khuyết tật', pregnant: 'Phụ nữ mang thai', small_child: 'Người có con nhỏ' },
-    footer: 'Vui lòng chú ý màn hình và loa gọi số.\nXin cảm ơn quý khách!',
+    footer: 'Vui lòng chú ý màn hình và loa gọi số.\nXin cảm ơn Ông/Bà!',
   },
   en: {
     title: 'QUEUE TICKET',
@@ -39,17 +39,36 @@ export interface TicketPdfInput {
   timeZone: string;
 }
 
-/** The 80 mm thermal ticket: office, service, the number large, time, people ahead, estimated wait. */
-export async function renderTicketPdf({ officeName, issued, lang, timeZone }: TicketPdfInput): Promise<Buffer> {
+/** The ticket's usual length; a longer one (long names, a priority line) gets a longer page, never a second one. */
+const BASE_HEIGHT_MM = 95;
+const MARGIN_MM = 5;
+/** Measuring pass: a page long enough for anything the admin can enter (a 200-character office, a 120-character service). */
+const MEASURE_HEIGHT_MM = 400;
+
+/**
+ * The largest size from `sizes` at which `text` takes at most `maxLines` lines across the frame
+ * (the smallest size when none does: the text then wraps onto more lines, never cut).
+ */
+function fittingSize(f: Frame, text: string, sizes: readonly number[], maxLines: number, bold: boolean): number {
+  for (const size of sizes) {
+    const oneLine = f.measure('Ag', { size, bold });
+    if (f.measure(text, { size, bold }) <= oneLine * maxLines + 0.5) return size;
+  }
+  return sizes[sizes.length - 1]!;
+}
+
+/** Lays the ticket out in the frame; returns where the content ends. */
+function layTicket(f: Frame, { officeName, issued, lang, timeZone }: TicketPdfInput): number {
   const w = words[lang];
   const { ticket } = issued;
-  const doc = createDocument({ widthMm: 80, heightMm: 95, marginMm: 5, title: `${w.title} ${ticket.number}`, lang });
-  const f = Frame.page(doc);
   const centred = { align: 'center' } as const;
-  f.text(officeName.toUpperCase(), { size: 10, bold: true, gapMm: 1, ...centred });
+  const office = officeName.toUpperCase();
+  f.text(office, { size: fittingSize(f, office, [10, 9, 8], 2, true), bold: true, gapMm: 1, ...centred });
   f.rule();
   f.text(w.title, { size: 11, bold: true, gapMm: 0.5, ...centred });
-  f.text(lang === 'vi' ? ticket.serviceNameVi : ticket.serviceNameEn, { size: 11, gapMm: 1, ...centred });
+  // Long service names (English ones above all) shrink to stay within three lines, then wrap.
+  const service = lang === 'vi' ? ticket.serviceNameVi : ticket.serviceNameEn;
+  f.text(service, { size: fittingSize(f, service, [11, 10, 9, 8.5], 3, false), gapMm: 1, ...centred });
   f.text(ticket.number, { size: 54, bold: true, ...centred });
   if (ticket.priority) f.text(`${w.priority}: ${w.reasons[ticket.priority]}`, { size: 10, bold: true, gapMm: 1, ...centred });
   f.rule();
@@ -62,5 +81,22 @@ export async function renderTicketPdf({ officeName, issued, lang, timeZone }: Ti
   }
   f.rule();
   f.text(w.footer, { size: 8.5, ...centred });
+  return f.y;
+}
+
+/**
+ * The 80 mm thermal ticket: office, service, the number large, time, people ahead, estimated wait.
+ * ONE page in every language for every name the admin can enter: the content is measured first
+ * (laid out once on a long scratch page), and the page is made as long as it needs, 95 mm at
+ * least. A roll printer cuts where the page ends, so a longer ticket is a longer slip, not two.
+ */
+export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
+  const title = `${words[input.lang].title} ${input.issued.ticket.number}`;
+  const scratch = createDocument({ widthMm: 80, heightMm: MEASURE_HEIGHT_MM, marginMm: MARGIN_MM, title, lang: input.lang });
+  const usedMm = layTicket(Frame.page(scratch), input) / mm(1);
+  scratch.end();
+  const heightMm = Math.max(BASE_HEIGHT_MM, Math.ceil(usedMm + MARGIN_MM + 1));
+  const doc = createDocument({ widthMm: 80, heightMm, marginMm: MARGIN_MM, title, lang: input.lang });
+  layTicket(Frame.page(doc), input);
   return toBuffer(doc);
 }

@@ -1,4 +1,5 @@
 import {
+  compareText,
   dayNumberOfDate,
   dayStartMs,
   meanAndP90,
@@ -206,7 +207,7 @@ function ticketFigures(repo: SupervisorRepo, from: string, to: string, now: numb
       .sort((a, b) => a.number - b.number),
     byClerk: [...byClk.entries()]
       .map(([id, a]) => ({ clerkId: id, fullName: names.clerks.get(id) ?? `#${id}`, ...out(a), called: a.called, ...idle(id) }))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+      .sort((a, b) => compareText(a.fullName, b.fullName)),
     byDay: days,
   };
 }
@@ -315,8 +316,8 @@ function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: st
   overdue.sort((a, b) => b.lateMs - a.lateMs || a.code.localeCompare(b.code));
   return {
     dossiers: all,
-    dossiersByField: [...byField.values()].sort((a, b) => a.fieldVi.localeCompare(b.fieldVi, 'vi')),
-    dossiersByClerk: [...byClerk.entries()].map(([clerkId, a]) => ({ clerkId, ...a })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+    dossiersByField: [...byField.values()].sort((a, b) => compareText(a.fieldVi, b.fieldVi)),
+    dossiersByClerk: [...byClerk.entries()].map(([clerkId, a]) => ({ clerkId, ...a })).sort((a, b) => compareText(a.fullName, b.fullName)),
     overdue,
   };
 }
@@ -357,7 +358,7 @@ function ratingFigures(repo: SupervisorRepo, from: string, to: string) {
     },
     ratingsByClerk: [...byClerk.entries()]
       .map(([clerkId, a]) => ({ clerkId, fullName: clerkId === null ? '—' : (clerkNames.get(clerkId) ?? `#${clerkId}`), ...rOut(a) }))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+      .sort((a, b) => compareText(a.fullName, b.fullName)),
     ratingsByQuarter: [...byQuarter.entries()].map(([quarter, a]) => ({ quarter, ...rOut(a) })).sort((a, b) => a.quarter.localeCompare(b.quarter)),
   };
 }
