@@ -10,3 +10,4 @@ export * from './dossier';
 export * from './satisfaction';
 export * from './voiceCall';
 export * from './kioskLookup';
+export * from './index766';
