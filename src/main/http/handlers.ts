@@ -9,6 +9,7 @@ import { supervisorHandlers } from './supervisorHandlers';
 import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
+import { index766Handlers } from './index766Handlers';
 import { createSyncHandlers } from './syncHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -155,6 +156,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...supervisorHandlers(hub),
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
+    ...index766Handlers(hub),
     ...createSyncHandlers(hub),
   };
 }

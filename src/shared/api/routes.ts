@@ -7,6 +7,7 @@ import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
 import { syncRoutes } from './syncRoutes';
+import { index766Routes } from './index766';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -113,6 +114,7 @@ export const routes = {
   ...settingsAuditRoutes,
   ...kioskScanRoutes,
   ...syncRoutes,
+  ...index766Routes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
