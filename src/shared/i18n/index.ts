@@ -21,6 +21,8 @@ import viReliability from './reliability.vi.json';
 import enReliability from './reliability.en.json';
 import viIndex766 from './index766.vi.json';
 import enIndex766 from './index766.en.json';
+import viChannel from './channel.vi.json';
+import enChannel from './channel.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,8 +44,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viIndex766),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enIndex766),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viIndex766, viChannel),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enIndex766, enChannel),
 } as const;
 
 export const resources = {
