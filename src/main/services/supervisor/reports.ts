@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { officeDateVi, officeTimeOf, RATING_CRITERIA, type RatingLevel } from '../../../shared/domain';
+import { officeDateVi, officeTimeOf, ratingCriterionByKey, type RatingLevel } from '../../../shared/domain';
 import type { Figures } from '../../../shared/api';
 import vi from '../../../shared/i18n/supervisor.vi.json';
 import en from '../../../shared/i18n/supervisor.en.json';
@@ -72,7 +72,7 @@ function tables(f: Figures, lang: Lang) {
         title: t('supervisor.tables.criteria'),
         header: [t('supervisor.col.criterion'), t('supervisor.col.count'), t('supervisor.col.score')],
         rows: f.ratings.criteria.map((c) => {
-          const crit = RATING_CRITERIA.find((x) => x.key === c.key);
+          const crit = ratingCriterionByKey(c.key);
           return [crit ? crit[lang] : c.key, c.n, c.mean === null ? '—' : c.mean.toLocaleString('vi-VN')];
         }),
       },
