@@ -83,3 +83,14 @@ describe('766 figures of the fixed data set, worked by hand', () => {
     expect(figures766(rows766([bad], INDEX766_PERIOD, INDEX766_NOW)).satisfaction.percent).toBe(0);
   });
 });
+
+describe('the tab’s periods', () => {
+  it('a month, a quarter and a year as office days, leap years too', async () => {
+    const { periodRange } = await import('../../src/renderer/supervisor/index766Period');
+    expect(periodRange('month', 2026, 11)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(periodRange('month', 2028, 2)).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodRange('quarter', 2026, 4)).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(periodRange('quarter', 2026, 1)).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(periodRange('year', 2026, 7)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  });
+});
