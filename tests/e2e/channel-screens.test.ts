@@ -95,6 +95,26 @@ describe('channels and withdrawal at the counter', () => {
     await page.context().close();
   });
 
+  it('Vietnamese: a postal dossier marked at registration', async () => {
+    const page = await counterPage('vi');
+    await page.getByRole('button', { name: /Tiếp nhận hồ sơ mới/ }).click();
+    await page.getByRole('combobox', { name: 'Tìm thủ tục' }).pressSequentially('dang ky nhan cha', { delay: 25 });
+    await page.getByRole('option', { name: /^1\.001022/ }).click();
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Văn Dũng');
+    await page.getByLabel('Số giấy tờ', { exact: true }).fill('001085012345');
+    await page.getByLabel('Số điện thoại').fill('0912345678');
+    await page.getByLabel('Địa chỉ', { exact: true }).fill('Số 5 phố Huế, Hà Nội');
+    await page.getByRole('group', { name: 'Hình thức nộp hồ sơ' }).getByRole('radio', { name: 'Qua bưu chính công ích' }).check();
+    await page.getByRole('group', { name: 'Hình thức nộp hồ sơ' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/counter-register-postal-vi.png' });
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    const heading = page.getByRole('heading', { name: /^Mã hồ sơ: / });
+    await heading.waitFor();
+    const code = (await heading.textContent())!.replace('Mã hồ sơ: ', '').trim();
+    expect((await hub.api('GET', `/dossiers/${code}`, { token: admin })).body.channel).toBe(3);
+    await page.context().close();
+  });
+
   it('English: the online badge', async () => {
     const page = await counterPage('en');
     await search(page, 'en').fill(ONLINE);
