@@ -162,4 +162,18 @@ describe('online dossiers (channel 2) from the portal', () => {
     const status = await hub.api('GET', '/sync/status', { token: admin });
     expect(status.body.rejectedCount).toBe(0);
   });
+
+  it('the district CLI creates one and records its online payment', async () => {
+    const { run } = await import('../../src/district/cli');
+    process.env.DISTRICT_URL = district.url;
+    process.env.DISTRICT_BACKOFFICE_TOKEN = 'test-back-office';
+    const code = '000.00.00.G22-261203-0099';
+    await run(['online', 'o1', code, '1.001022', '3', 'Lê', 'Thị', 'Hoa', '--fee', '30000']);
+    expect(await run(['show', code])).toMatchObject({ code, channel: 2, paid_online: 0, status: 2, received: { applicantName: 'Lê Thị Hoa', feeVnd: 30000 } });
+    await run(['paid', code, '1']);
+    expect(await run(['show', code])).toMatchObject({ paid_online: 1 });
+    await expect(run(['paid', code, '7'])).rejects.toThrow();
+    await syncUntil(hub, admin, async () => hub.query('SELECT paid_online FROM dossiers WHERE code = ?', code)[0]?.paid_online === 1);
+    expect(hub.query('SELECT channel, has_fee FROM dossiers WHERE code = ?', code)[0]).toEqual({ channel: 2, has_fee: 1 });
+  });
 });
