@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
+import { createOnlineDossiers, onlineDossierBody } from './onlineDossiers';
 import { createDistrictService, SyncError, type DistrictService } from './service';
 import { createBackOffice, calendarDayBody, extendBody, moveBody, noticeBody, supplementBody } from './backOffice';
 import { TransientDbError, type Database } from './db';
@@ -35,6 +36,7 @@ export async function buildDistrictApp(db: Database, options: DistrictAppOptions
   const clock = options.clock ?? { now: Date.now };
   const service = createDistrictService(db, clock);
   const backOffice = createBackOffice(db, clock);
+  const online = createOnlineDossiers(db, clock);
   const app = Fastify({ logger: options.logger ? { level: 'info' } : false, bodyLimit: 8 * 1024 * 1024, forceCloseConnections: true });
 
   app.removeContentTypeParser('application/json');
@@ -136,6 +138,8 @@ export async function buildDistrictApp(db: Database, options: DistrictAppOptions
     r.post('/back-office/dossiers/:code/move', async (req) => (await backOffice.move(code(req), moveBody.parse(req.body ?? {})), ok));
     r.post('/back-office/dossiers/:code/supplement', async (req) => (await backOffice.requestSupplement(code(req), supplementBody.parse(req.body)), ok));
     r.post('/back-office/dossiers/:code/result-ready', async (req) => (await backOffice.resultReady(code(req), z.object({ note: z.string().max(2000).optional() }).parse(req.body ?? {}).note), ok));
+    r.post('/back-office/online-dossiers', async (req) => (await online.create(onlineDossierBody.parse(req.body)), ok));
+    r.post('/back-office/dossiers/:code/paid-online', async (req) => (await online.setPaidOnline(code(req), req.body), ok));
     r.post('/back-office/dossiers/:code/extend', async (req) => (await backOffice.extendDue(code(req), extendBody.parse(req.body)), ok));
     r.post('/back-office/procedures', async (req) => (await backOffice.publishProcedure(req.body), ok));
     r.delete('/back-office/procedures/:code', async (req) => (await backOffice.withdrawProcedure(z.object({ code: z.string().max(40) }).parse(req.params).code), ok));

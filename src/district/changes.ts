@@ -38,6 +38,10 @@ export interface DossierDbRow {
   supplement: { items: string[]; reason: string | null } | null;
   note: string | null;
   updated_at: number;
+  channel: number;
+  paid_online: number;
+  /** What the hub pushed, or for an online dossier what the portal received. */
+  received?: unknown;
 }
 
 /** The server-owned fields of a dossier, as hubs receive them. */
@@ -53,6 +57,10 @@ export function districtDossier(r: DossierDbRow): DistrictDossier {
     supplementItems: r.supplement?.items ?? null,
     note: r.note,
     updatedAt: r.updated_at,
+    channel: (r.channel ?? 1) as 1 | 2 | 3,
+    paidOnline: (r.paid_online ?? 0) as 0 | 1 | 2,
+    // The hub has no row for an online dossier: it makes one from the application.
+    online: r.channel === 2 ? (r.received as DistrictDossier['online']) : null,
   };
 }
 

@@ -11,6 +11,9 @@
  *   supplement <code> <reason> <item> [item…]
  *   ready <code> [note]                    the result is ready
  *   extend <code> <YYYY-MM-DD[THH:MM]> <reason>   extend the due time (office time, UTC+7)
+ *   online <office id> <code> <procedure code> <days> <applicant name> [--id N] [--phone P] [--address A] [--fee VND] [--paid 1|2]
+ *                                          a dossier filed online on the portal, for the office (channel 2)
+ *   paid <code> <0|1|2>                    the portal says whether it was paid online
  *   holiday <YYYY-MM-DD> <name vi> <name en> [--working]   publish a day off (or a swapped working day)
  *   unholiday <YYYY-MM-DD>                 withdraw it
  *   procedure <file.json>                  publish a procedure (the catalogue's JSON shape)
@@ -95,6 +98,34 @@ export async function run(argv: string[]): Promise<unknown> {
     case 'extend':
       need(3, '<code> <YYYY-MM-DD[THH:MM]> <reason>');
       return call('POST', `/back-office/dossiers/${code()}/extend`, { dueAt: officeTime(rest[1]!), reason: rest.slice(2).join(' ') });
+    case 'online': {
+      need(5, '<office id> <code> <procedure code> <working days> <applicant name…> [--id N] [--phone P] [--address A] [--fee VND] [--paid 1|2]');
+      const now = Date.now();
+      const days = Number(rest[3]);
+      return call('POST', '/back-office/online-dossiers', {
+        officeId: rest[0],
+        code: rest[1]!.toUpperCase(),
+        // The portal's own due; a rough one here (calendar days), the CLI being a demo of the departments.
+        dueAt: now + Math.max(1, days) * 86_400_000,
+        paidOnline: opts.paid === '1' ? 1 : opts.paid === '2' ? 2 : 0,
+        application: {
+          procedureCode: rest[2],
+          procedureNameVi: typeof opts.name === 'string' ? opts.name : rest[2],
+          processingValue: days,
+          processingUnit: 'working_days',
+          applicantName: rest.slice(4).join(' '),
+          applicantIdType: 'cccd',
+          applicantIdNumber: typeof opts.id === 'string' ? opts.id : '001090123456',
+          applicantPhone: typeof opts.phone === 'string' ? opts.phone : '0912345678',
+          applicantAddress: typeof opts.address === 'string' ? opts.address : '',
+          acceptedAt: now,
+          feeVnd: typeof opts.fee === 'string' ? Number(opts.fee) : 0,
+        },
+      });
+    }
+    case 'paid':
+      need(2, '<code> <0|1|2>');
+      return call('POST', `/back-office/dossiers/${code()}/paid-online`, { paidOnline: Number(rest[1]) });
     case 'holiday':
       need(3, '<YYYY-MM-DD> <name vi> <name en> [--working]');
       return call('POST', '/back-office/calendar-days', { date: rest[0], nameVi: rest[1], nameEn: rest[2], kind: opts.working ? 'working_day' : 'holiday' });
@@ -111,7 +142,7 @@ export async function run(argv: string[]): Promise<unknown> {
       need(1, '<office id>');
       return call('POST', `/back-office/offices/${encodeURIComponent(rest[0]!)}/compact`, {});
     default:
-      throw new Error('Commands: office, code, list, show, move, supplement, ready, extend, holiday, unholiday, procedure, notice, compact (see src/district/cli.ts).');
+      throw new Error('Commands: office, code, list, show, move, supplement, ready, extend, online, paid, holiday, unholiday, procedure, notice, compact (see src/district/cli.ts).');
   }
 }
 

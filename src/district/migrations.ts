@@ -123,6 +123,17 @@ CREATE TABLE changes (
 CREATE INDEX changes_seq ON changes (office_id, seq);
 `,
   },
+  // 20 and 21 belong to the forms and the catalogue work of issue 12.
+  {
+    version: 22,
+    name: 'dossier channel and online payment',
+    sql: /* sql */ `
+-- 1 in person, 2 online (filed on the portal), 3 public postal service (docs/legal.md §4)
+ALTER TABLE dossiers ADD COLUMN channel int NOT NULL DEFAULT 1 CHECK (channel IN (1, 2, 3));
+-- DuocThanhToanTrucTuyen: 0 no, 1 national portal, 2 the province's payment gateway
+ALTER TABLE dossiers ADD COLUMN paid_online int NOT NULL DEFAULT 0 CHECK (paid_online IN (0, 1, 2));
+`,
+  },
 ];
 
 export async function migrateDistrict(db: Database): Promise<void> {

@@ -124,8 +124,8 @@ async function apply(tx: Queryable, hub: HubContext, kind: string, payload: unkn
       const parsed = parseDossierCode(p.code);
       if (!parsed || parsed.agencyCode !== hub.agencyCode) throw new Rejection(`Dossier code ${p.code} is not a code of this office (agency ${hub.agencyCode}).`);
       const r = await tx.query(
-        `INSERT INTO dossiers (code, office_id, received, status, due_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING`,
-        [p.code, hub.officeId, JSON.stringify(p), DOSSIER_STATUS.accepted, p.dueAt, now],
+        `INSERT INTO dossiers (code, office_id, received, status, due_at, updated_at, channel) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
+        [p.code, hub.officeId, JSON.stringify(p), DOSSIER_STATUS.accepted, p.dueAt, now, p.channel],
       );
       if (r.rowCount === 0) throw new Rejection(`Dossier code ${p.code} is already registered with the district.`);
       await history(tx, p.code, 'hub', null, DOSSIER_STATUS.accepted, null, now);

@@ -214,11 +214,12 @@ describe('the rating screen', () => {
     await page.screenshot({ path: 'test-results/rating-criteria-tablet.png' });
     expect(await page.getByRole('button', { name: 'Gửi đánh giá' }).isDisabled()).toBe(true);
     for (const [criterion, option] of [
-      ['Thời gian giải quyết so với thời gian hẹn', 'Đúng hạn'],
-      ['Số lần phải liên hệ nơi tiếp nhận để hoàn thiện hồ sơ', 'Không quá 1 lần'],
-      ['Số cơ quan, đơn vị phải liên hệ', 'Một nơi'],
-      ['Công khai thủ tục hành chính', 'Chưa đầy đủ'],
-      ['Thái độ của cán bộ khi hướng dẫn, tiếp nhận và trả kết quả', 'Lịch sự, tận tình'],
+      ['Thời gian trả kết quả so với quy định hoặc giấy hẹn', 'Đúng hạn'],
+      ['Số cơ quan, đơn vị, tổ chức phải liên hệ để hoàn thiện hồ sơ', 'Một nơi'],
+      ['Số lần phải liên hệ với nơi tiếp nhận để hoàn thiện hồ sơ', 'Không quá 1 lần'],
+      ['Thông tin thủ tục hành chính được công khai: chính xác, đầy đủ, kịp thời', 'Chưa đầy đủ hoặc chưa kịp thời'],
+      ['Thái độ của cán bộ khi hướng dẫn, tiếp nhận và giải quyết hồ sơ', 'Lịch sự, tận tình'],
+      ['Kết quả đúng pháp luật; chi phí đúng quy định, không phát sinh ngoài quy định', 'Đúng quy định, không phát sinh chi phí'],
     ]) {
       await page.getByRole('group', { name: criterion }).getByRole('button', { name: option }).click();
     }
@@ -227,7 +228,7 @@ describe('the rating screen', () => {
     await page.screenshot({ path: 'test-results/rating-thanks-tablet.png' });
     const [row] = hub.query('SELECT * FROM ratings WHERE ticket_id = ?', ticketId);
     expect(row).toMatchObject({ subject: 'ticket', level: 'satisfied', counter_id: 1 });
-    expect(JSON.parse(row.criteria)).toEqual({ total_time: 1, contacts: 2, agencies: 2, disclosure: 1, attitude: 2 });
+    expect(JSON.parse(row.criteria)).toEqual({ d118_a: 1, d118_b: 2, d118_c: 2, d118_d: 1, d118_dd: 2, d118_e: 2 });
 
     // Back to the welcome; the next citizen who does not answer: the question goes away by itself (6 s).
     await page.getByRole('heading', { name: 'Kính chào Ông/Bà' }).waitFor({ timeout: 8000 });

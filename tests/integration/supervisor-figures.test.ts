@@ -179,7 +179,7 @@ describe('the fixed data set, hand-computed', () => {
     at('2026-11-24T10:05:00');
     await ok('POST', `/dossiers/${codes.D1}/hand-back`, lan, { scanned: codes.D1 });
     at('2026-11-24T10:06:00');
-    await rate(1, 'satisfied', { total_time: 2, contacts: 2, agencies: 1, disclosure: 2, attitude: 2 }); // d:D1
+    await rate(1, 'satisfied', { d118_a: 2, d118_b: 1, d118_c: 2, d118_d: 2, d118_dd: 2, d118_e: 2 }); // d:D1
 
     at('2026-11-25T07:00:00');
     await newDay();
@@ -259,11 +259,12 @@ describe('the fixed data set, hand-computed', () => {
   it('ratings: 4 (2 very satisfied, 1 satisfied, 1 not) = 75 %, per clerk and per quarter, criteria means', () => {
     expect(f.ratings).toMatchObject({ total: 4, verySatisfied: 2, satisfied: 1, unsatisfied: 1, satisfactionPct: 75 });
     expect(f.ratings.criteria).toEqual([
-      { key: 'total_time', n: 1, mean: 2 },
-      { key: 'contacts', n: 1, mean: 2 },
-      { key: 'agencies', n: 1, mean: 1 },
-      { key: 'disclosure', n: 1, mean: 2 },
-      { key: 'attitude', n: 1, mean: 2 },
+      { key: 'd118_a', n: 1, mean: 2 },
+      { key: 'd118_b', n: 1, mean: 1 },
+      { key: 'd118_c', n: 1, mean: 2 },
+      { key: 'd118_d', n: 1, mean: 2 },
+      { key: 'd118_dd', n: 1, mean: 2 },
+      { key: 'd118_e', n: 1, mean: 2 },
     ]);
     const by = Object.fromEntries(f.ratingsByClerk.map((x: any) => [x.fullName, x]));
     expect(by['Nguyễn Thị Lan']).toMatchObject({ total: 3, verySatisfied: 1, satisfied: 1, unsatisfied: 1, satisfactionPct: 66.7 });

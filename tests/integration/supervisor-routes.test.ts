@@ -126,15 +126,17 @@ describe('ratings', () => {
       { counterId: '1', key: k, level: 'satisfied' },
       { counterId: 1, key: '', level: 'satisfied' },
       { counterId: 1, key: k, level: 'satisfied', extra: 1 },
-      { counterId: 1, key: k, level: 'satisfied', criteria: { total_time: 2 } },
-      { counterId: 1, key: k, level: 'satisfied', criteria: { total_time: 3, contacts: 2, agencies: 2, disclosure: 2, attitude: 2 } },
-      { counterId: 1, key: k, level: 'satisfied', criteria: { total_time: 2, contacts: 2, agencies: 2, disclosure: 2, attitude: 2, bribe: 0 } },
+      { counterId: 1, key: k, level: 'satisfied', criteria: { d118_a: 2 } },
+      { counterId: 1, key: k, level: 'satisfied', criteria: { d118_a: 3, d118_b: 2, d118_c: 2, d118_d: 2, d118_dd: 2, d118_e: 2 } },
+      { counterId: 1, key: k, level: 'satisfied', criteria: { d118_a: 2, d118_b: 2, d118_c: 2, d118_d: 2, d118_dd: 2, d118_e: 2, bribe: 0 } },
+      // The 2018 criteria are no longer asked: a new rating with them is refused.
+      { counterId: 1, key: k, level: 'satisfied', criteria: { total_time: 2, contacts: 2, agencies: 2, disclosure: 2, attitude: 2 } },
       { counterId: 1, key: 'x'.repeat(200), level: 'satisfied' },
     ]) {
       await rejects('POST', '/ratings', tablet, bad, 400, 'VALIDATION_FAILED');
     }
     // Criteria while the office does not ask them.
-    await rejects('POST', '/ratings', tablet, { counterId: 1, key: k, level: 'satisfied', criteria: { total_time: 2, contacts: 2, agencies: 2, disclosure: 2, attitude: 2 } }, 400, 'VALIDATION_FAILED');
+    await rejects('POST', '/ratings', tablet, { counterId: 1, key: k, level: 'satisfied', criteria: { d118_a: 2, d118_b: 2, d118_c: 2, d118_d: 2, d118_dd: 2, d118_e: 2 } }, 400, 'VALIDATION_FAILED');
     await rejects('POST', '/ratings', tablet, undefined, 400, 'MALFORMED_JSON', '{"level":');
   });
 

@@ -27,8 +27,8 @@ describe('the figures’ small statistics', () => {
     expect(daysInclusive('2024-02-28', '2024-03-01')).toBe(3);
     expect(daysInclusive('2026-11-24', '2026-11-23')).toBe(0);
   });
-  it('criteria: five, each scored 2/1/0 best first', () => {
-    expect(RATING_CRITERIA).toHaveLength(5);
+  it('criteria: Decree 118 items a–e, six, each stored 2/1/0 best first', () => {
+    expect(RATING_CRITERIA).toHaveLength(6);
     expect([0, 1, 2].map((i) => scoreOfOption(i as 0 | 1 | 2))).toEqual([2, 1, 0]);
     for (const c of RATING_CRITERIA) expect(c.vi.normalize('NFC')).toBe(c.vi);
   });
@@ -42,10 +42,10 @@ describe('the contract', () => {
     expect(figuresQuery.safeParse({ from: '2026-02-29', to: '2026-03-01' }).success).toBe(false);
   });
   it('a rating: all criteria or none', () => {
-    const all = { total_time: 2, contacts: 1, agencies: 0, disclosure: 2, attitude: 2 };
+    const all = { d118_a: 2, d118_b: 1, d118_c: 0, d118_d: 2, d118_dd: 2, d118_e: 2 };
     expect(ratingBody.safeParse({ counterId: 1, key: 't:1', level: 'satisfied', criteria: all }).success).toBe(true);
     expect(ratingBody.safeParse({ counterId: 1, key: 't:1', level: 'satisfied', criteria: null }).success).toBe(true);
-    expect(ratingBody.safeParse({ counterId: 1, key: 't:1', level: 'satisfied', criteria: { ...all, attitude: 3 } }).success).toBe(false);
+    expect(ratingBody.safeParse({ counterId: 1, key: 't:1', level: 'satisfied', criteria: { ...all, d118_dd: 3 } }).success).toBe(false);
   });
 });
 

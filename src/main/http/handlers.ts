@@ -8,6 +8,7 @@ import { supervisorHandlers } from './supervisorHandlers';
 import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
+import { index766Handlers } from './index766Handlers';
 import { createSyncHandlers } from './syncHandlers';
 import type { Handlers } from './handlerTypes';
 
@@ -77,6 +78,7 @@ export function createHandlers(hub: Hub): Handlers {
     refuseDossier: ({ params, body, auth: who }) => hub.dossiers.refuse(actor(who), params.code, body.reason),
     requestSupplement: ({ params, body, auth: who }) => hub.dossiers.requestSupplement(actor(who), params.code, body.items, body.reason),
     supplementReceived: ({ params, body, auth: who }) => hub.dossiers.supplementReceived(actor(who), params.code, body.note),
+    withdrawDossier: ({ params, body, auth: who }) => hub.dossiers.withdraw(actor(who), params.code, body.reason),
     resultReady: ({ params, body, auth: who }) => hub.dossiers.resultReady(actor(who), params.code, body.note),
     handBack: ({ params, body, auth: who }) => hub.dossiers.handBack(actor(who), params.code, body.scanned),
     dossierReceiptPdf: async ({ params, query, reply }) => sendPdf(reply, await hub.dossierDocuments.render(params.code, 'receipt', query.paper)),
@@ -147,6 +149,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...supervisorHandlers(hub),
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
+    ...index766Handlers(hub),
     ...createSyncHandlers(hub),
   };
 }

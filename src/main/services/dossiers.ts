@@ -201,6 +201,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       },
       applicantName: row.applicant_name,
       acceptedAt: row.accepted_at,
+      channel: row.channel as 1 | 2 | 3,
       stage: row.stage,
       department: row.department,
     };
@@ -312,6 +313,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
         bookYear: year,
         bookNumber: store.dossiers.nextBookNumber(year),
         now,
+        channel: body.channel,
+        hasFee: (procedure.fee.amount ?? 0) > 0 || body.feeCollected > 0,
       });
       body.documents.forEach((d, i) =>
         store.dossiers.insertDocument({
@@ -487,6 +490,9 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
         action: 'marked as supplemented',
         note: note || null,
       }),
+    /** The applicant withdraws the dossier (status 7, Decree 118 Điều 21): processing ends; sync carries it like the other counter moves. */
+    withdraw: (actor: Actor, code: string, reason: string) =>
+      move(actor, code, { to: 'withdrawn', action: 'withdrawn', note: reason, after: (row, now) => auditDossier(store, 'dossier.withdrawn', actor.clerkId, row.code, now, { reason }) }),
     resultReady: (actor: Actor, code: string, note?: string) => move(actor, code, { to: 'result_ready', action: 'marked as result ready', note: note || null }),
     handBack: (actor: Actor, code: string, scanned: string) =>
       move(actor, code, {

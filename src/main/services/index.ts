@@ -12,6 +12,7 @@ import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
 import { supervisorRepo } from '../db/repos/supervisor';
+import { createIndex766Service } from './supervisor/index766';
 import { createAuditService } from './audit';
 import { createOfficeSettingsService } from './officeSettings';
 import { createBackupService, type BackupOptions } from './backup/backups';
@@ -46,6 +47,7 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const thresholds = supervisorRepo(store.db);
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
+  const index766 = createIndex766Service(store, clock, () => calendar.current());
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   const audit = createAuditService(store, clock);
   const officeSettings = createOfficeSettingsService(store, audit);
@@ -56,7 +58,7 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener });
   return {
     ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
-    ...{ audit, officeSettings, backups, sync, dossierFreshener },
+    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766 },
     version: options.version,
     schemaVersion: schemaVersion(store.db),
   };

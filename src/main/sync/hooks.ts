@@ -74,6 +74,7 @@ export function recordDossierReceived(db: Db, code: string): void {
       resultDelivery: d.result_delivery as 'counter',
       acceptedAt: d.accepted_at as number,
       dueAt: d.due_at as number,
+      channel: d.channel as 1 | 3,
       ticketId: d.ticket_id === null ? null : ticketGlobalId(db, d.ticket_id),
       clerkName: d.clerk_name,
       documents: docs.map((x) => ({ nameVi: x.name_vi, nameEn: x.name_en, originals: x.originals, certifiedCopies: x.certified_copies, photocopies: x.photocopies, received: x.received === 1 })),
@@ -82,11 +83,11 @@ export function recordDossierReceived(db: Db, code: string): void {
   );
 }
 
-/** A hub-owned move: refusal, supplement request and arrival, result ready at the counter, hand-back. */
+/** A hub-owned move: refusal, supplement request and arrival, the applicant's withdrawal, result ready at the counter, hand-back. */
 export function recordDossierTransition(db: Db, code: string, from: DossierStatusKey, to: DossierStatusKey, at: number, note: string | null): void {
-  let kind: 'refused' | 'supplement_requested' | 'supplement_received' | 'result_ready' | 'handed_over';
+  let kind: 'refused' | 'supplement_requested' | 'supplement_received' | 'withdrawn' | 'result_ready' | 'handed_over';
   if (from === 'supplement_requested' && (to === 'accepted' || to === 'processing')) kind = 'supplement_received';
-  else if (to === 'refused' || to === 'supplement_requested' || to === 'result_ready' || to === 'handed_over') kind = to;
+  else if (to === 'refused' || to === 'supplement_requested' || to === 'withdrawn' || to === 'result_ready' || to === 'handed_over') kind = to;
   else return;
   let items: string[] | null = null;
   if (kind === 'supplement_requested') {

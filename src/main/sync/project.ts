@@ -5,6 +5,7 @@ import { canonicalJson } from '../../shared/domain/canonicalJson';
 import { DOSSIER_STATUS } from '../../shared/domain';
 import { calendarDayBody } from '../../shared/api/calendar';
 import { z } from 'zod';
+import { insertOnlineDossier } from './onlineDossier';
 
 const calendarDay = calendarDayBody.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), provisional: z.boolean().default(false) });
 
@@ -29,6 +30,7 @@ export function createProjector(store: Store, now: () => number) {
   const pendingFor = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE subject = ? AND status = 'pending'");
   const lastAppointment = db.prepare<[number], { new_due_at: number }>('SELECT new_due_at FROM dossier_events WHERE dossier_id = ? AND new_due_at IS NOT NULL ORDER BY id DESC LIMIT 1');
   const setDossier = db.prepare<[number, string | null, string | null, number, number]>('UPDATE dossiers SET status = ?, stage = ?, department = ?, updated_at = ? WHERE id = ?');
+  const setPaidOnline = db.prepare<[number, number]>('UPDATE dossiers SET paid_online = ? WHERE id = ?');
   const openPause = db.prepare<[number], { id: number }>('SELECT id FROM dossier_pauses WHERE dossier_id = ? AND to_at IS NULL');
   const deactivate = db.prepare<[number, string]>('UPDATE procedures SET active = 0, updated_at = ? WHERE code = ?');
   const districtDayRemove = db.prepare<[string]>("DELETE FROM calendar_days WHERE date = ? AND source = 'district'");
@@ -40,6 +42,7 @@ export function createProjector(store: Store, now: () => number) {
     // Our own change to this dossier is still on its way: the district has not seen it yet, so its state is older than ours.
     if (pendingFor.get(d.code)!.n > 0) return;
     const at = now();
+    setPaidOnline.run(d.paidOnline, local.id);
     if (d.status !== local.status || d.stage !== local.stage || d.department !== local.department) {
       setDossier.run(d.status, d.stage, d.department, at, local.id);
     }
@@ -60,8 +63,14 @@ export function createProjector(store: Store, now: () => number) {
   function projectOne(collection: Collection, key: string, data: unknown): void {
     switch (collection) {
       case 'dossier': {
-        // Most pulled dossiers (an office's history) have no local row: check that before parsing anything.
-        if (!hasLocal.get(key)) return;
+        // Most pulled dossiers (an office's history) have no local row: check that before parsing anything,
+        // except an online dossier (channel 2), which the hub makes from what the portal received.
+        if (!hasLocal.get(key)) {
+          if ((data as { channel?: unknown } | null)?.channel !== 2) return;
+          const d = districtDossierSchema.safeParse(data);
+          if (d.success) insertOnlineDossier(store, d.data, now());
+          return;
+        }
         const d = districtDossierSchema.safeParse(data);
         if (d.success) projectDossier(d.data);
         return;

@@ -15,13 +15,14 @@ import { ClerksSection } from './ClerksSection';
 import { DevicesSection } from './DevicesSection';
 import { CalendarSection } from './CalendarSection';
 import { DashboardSection } from '../supervisor/DashboardSection';
+import { Index766Section } from '../supervisor/Index766Section';
 import { VoiceSection } from './VoiceSection';
 import { AuditSection } from './AuditSection';
 import { BackupsSection } from './BackupsSection';
 import { DistrictSection } from './DistrictSection';
 import { KioskSection } from './KioskSection';
 
-const TABS = ['dashboard', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'kiosk', 'voice', 'district', 'backups', 'audit'] as const;
+const TABS = ['dashboard', 'index766', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'kiosk', 'voice', 'district', 'backups', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -138,6 +139,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
         </div>
         <section className="admin__panel" role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
           {tab === 'dashboard' && <DashboardSection onAuthError={onAuthError} />}
+          {tab === 'index766' && <Index766Section onAuthError={onAuthError} />}
           {tab === 'office' && <OfficeSection onAuthError={onAuthError} />}
           {tab === 'queue' && <QueueSection onAuthError={onAuthError} />}
           {tab === 'calendar' && <CalendarSection onAuthError={onAuthError} />}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
-import { RATING_CRITERIA, RATING_LEVELS } from '../../shared/domain';
+import { ratingCriterionByKey, RATING_LEVELS } from '../../shared/domain';
 import type { Figures } from '../../shared/api';
 import { api, apiBytes } from '../app/api';
 import { getClerkToken } from '../app/auth';
@@ -362,7 +362,7 @@ function FiguresView({ f, lang }: { f: Figures; lang: 'vi' | 'en' }) {
         <Table
           title={t('supervisor.tables.criteria')}
           head={[t('supervisor.col.criterion'), t('supervisor.col.count'), t('supervisor.col.score')]}
-          rows={f.ratings.criteria.map((c) => [RATING_CRITERIA.find((x) => x.key === c.key)?.[lang] ?? c.key, c.n, c.mean === null ? '—' : num(c.mean)])}
+          rows={f.ratings.criteria.map((c) => [ratingCriterionByKey(c.key)?.[lang] ?? c.key, c.n, c.mean === null ? '—' : num(c.mean)])}
         />
       </div>
     </>

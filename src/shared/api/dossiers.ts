@@ -93,6 +93,8 @@ export const registerDossierBody = z
     resultDelivery: z.enum(RESULT_DELIVERIES),
     postalAddress: oneLine(300).nullish(),
     notes: multiLine(2000).default(''),
+    /** How it arrived: 1 in person (default) or 3 public postal service; online dossiers (2) come from the portal through the district. */
+    channel: z.literal([1, 3], { error: 'must be 1 (in person) or 3 (public postal service); an online dossier (2) comes from the portal through the district' }).default(1),
   })
   .superRefine((b, ctx) => {
     if (b.resultDelivery === 'post' && !b.postalAddress) {
@@ -126,6 +128,10 @@ export const printDossierBody = z.object({
 export const apologyBody = z.object({ reason: requiredMultiLine(2000), newDueAt: z.number().int().positive() });
 
 export const refuseDossierBody = z.object({ reason: requiredMultiLine(2000) });
+/** The applicant's request to withdraw (Decree 118 Điều 21): why, in their words. */
+export const withdrawDossierBody = z.object({ reason: requiredMultiLine(2000) });
+/** 1 in person, 2 online, 3 public postal service (the national data codes, docs/legal.md §4). */
+export const channelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const supplementRequestBody = z.object({
   items: z.array(oneLine(500)).min(1, 'name at least one missing item').max(30, 'at most 30 items'),
   reason: requiredMultiLine(2000),
@@ -176,6 +182,7 @@ export const dossierSummarySchema = z.object({
   }),
   applicantName: z.string(),
   acceptedAt: z.number().int(),
+  channel: channelSchema,
   /** Null while the clock is paused (a supplement is awaited). */
   dueAt: z.number().int().nullable(),
   /** Computed on every read from dueAt and the clock; null when no due applies (refused, withdrawn, stopped) or while paused. */

@@ -7,6 +7,7 @@ import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
 import { syncRoutes } from './syncRoutes';
+import { index766Routes } from './index766';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -66,6 +67,7 @@ export const routes = {
   refuseDossier: { method: 'POST', path: '/dossiers/:code/refuse', roles: STAFF, summary: 'Refuse the dossier with a reason (→ 3)', params: d.dossierCodeParam, body: d.refuseDossierBody, response: d.dossierSchema },
   requestSupplement: { method: 'POST', path: '/dossiers/:code/supplement-request', roles: STAFF, summary: 'Ask for missing items (→ 5); the processing clock pauses', params: d.dossierCodeParam, body: d.supplementRequestBody, response: d.dossierSchema },
   supplementReceived: { method: 'POST', path: '/dossiers/:code/supplement-received', roles: STAFF, summary: 'The supplement arrived: back to the status before, the clock resumes', params: d.dossierCodeParam, body: d.dossierNoteBody, response: d.dossierSchema },
+  withdrawDossier: { method: 'POST', path: '/dossiers/:code/withdraw', roles: STAFF, summary: "The applicant withdraws the dossier, with the reason (→ 7; processing ends)", params: d.dossierCodeParam, body: d.withdrawDossierBody, response: d.dossierSchema },
   resultReady: { method: 'POST', path: '/dossiers/:code/result-ready', roles: STAFF, summary: 'Record that the result is ready (→ 9; normally sent by the district)', params: d.dossierCodeParam, body: d.dossierNoteBody, response: d.dossierSchema },
   handBack: { method: 'POST', path: '/dossiers/:code/hand-back', roles: STAFF, summary: "Hand the result back after scanning the receipt's barcode or QR (→ 10)", params: d.dossierCodeParam, body: d.handBackBody, response: d.dossierSchema },
   dossierSlipPdf: { method: 'GET', path: '/dossiers/:code/slips/:kind', roles: STAFF, summary: 'The supplement-request, refusal or apology-and-new-date slip as PDF', params: d.dossierSlipParam, response: z.unknown(), contentType: 'application/pdf' },
@@ -115,6 +117,7 @@ export const routes = {
   ...settingsAuditRoutes,
   ...kioskScanRoutes,
   ...syncRoutes,
+  ...index766Routes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

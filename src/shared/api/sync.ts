@@ -98,11 +98,13 @@ export const dossierReceivedPayload = z.object({
   ticketId: uuid.nullable(),
   clerkName: shortText(200).nullable(),
   documents: z.array(documentPayload).max(100),
+  /** 1 in person, 3 public postal service (online dossiers, 2, are the district's own). Absent before issue 12: in person. */
+  channel: z.union([z.literal(1), z.literal(3)]).default(1),
 });
-/** A transition the hub owns (refusal, supplement request and its arrival, hand-back, result ready at the counter). */
+/** A transition the hub owns (refusal, supplement request and its arrival, the applicant's withdrawal, hand-back, result ready at the counter). */
 export const dossierTransitionPayload = z.object({
   code: dossierCode,
-  to: z.enum(['refused', 'supplement_requested', 'supplement_received', 'result_ready', 'handed_over']),
+  to: z.enum(['refused', 'supplement_requested', 'supplement_received', 'withdrawn', 'result_ready', 'handed_over']),
   at: ms,
   note: shortText(2000).nullable(),
   items: z.array(shortText(500)).max(50).nullable(),
@@ -171,6 +173,28 @@ export type PushResponse = z.infer<typeof pushResponse>;
 export const COLLECTIONS = ['dossier', 'procedure', 'calendar_day', 'notice'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
+/**
+ * What the portal received for an online dossier (channel 2): the hub has no
+ * row of its own for it, so it makes one from this (docs/sync-protocol.md).
+ */
+export const onlineApplicationSchema = z.object({
+  procedureCode: shortText(40),
+  procedureNameVi: shortText(1000),
+  procedureNameEn: shortText(1000).default(''),
+  processingValue: z.number().int().min(0).max(365),
+  processingUnit: z.enum(['working_days', 'working_hours', 'calendar_days']),
+  applicantName: shortText(200),
+  applicantIdType: z.enum(['cccd', 'passport']),
+  applicantIdNumber: shortText(20),
+  applicantPhone: shortText(30),
+  applicantEmail: shortText(254).nullable().default(null),
+  applicantAddress: shortText(500),
+  acceptedAt: ms,
+  feeVnd: z.number().int().min(0).default(0),
+  documents: z.array(documentPayload).max(100).default([]),
+});
+export type OnlineApplication = z.infer<typeof onlineApplicationSchema>;
+
 /** The server-owned fields of a dossier. */
 export const districtDossierSchema = z.object({
   code: dossierCode,
@@ -183,6 +207,12 @@ export const districtDossierSchema = z.object({
   supplementItems: z.array(z.string()).nullable(),
   note: z.string().nullable(),
   updatedAt: ms,
+  /** 1 in person, 2 online, 3 postal; absent from servers before issue 12 (in person). */
+  channel: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+  /** DuocThanhToanTrucTuyen: 0 not paid online, 1 on the national portal, 2 on the province's payment gateway. */
+  paidOnline: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+  /** Only for channel 2: what the portal received. */
+  online: onlineApplicationSchema.nullable().default(null),
 });
 export type DistrictDossier = z.infer<typeof districtDossierSchema>;
 

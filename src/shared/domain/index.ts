@@ -17,3 +17,4 @@ export * from './demoPins';
 export * from './lateness';
 export * from './auditValues';
 export * from './rescanGuard';
+export * from './index766';

@@ -25,6 +25,10 @@ import viQueue from './queue.vi.json';
 import enQueue from './queue.en.json';
 import viClerk from './clerk.vi.json';
 import enClerk from './clerk.en.json';
+import viIndex766 from './index766.vi.json';
+import enIndex766 from './index766.en.json';
+import viChannel from './channel.vi.json';
+import enChannel from './channel.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,8 +50,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel),
 } as const;
 
 export const resources = {

@@ -38,6 +38,10 @@ export interface DossierRow {
   book_number: number;
   created_at: number;
   updated_at: number;
+  /** 1 in person, 2 online, 3 public postal service (migration 22). */
+  channel: number;
+  has_fee: number;
+  paid_online: number;
 }
 
 export interface NewDossier {
@@ -73,6 +77,8 @@ export interface NewDossier {
   bookYear: number;
   bookNumber: number;
   now: number;
+  channel?: number;
+  hasFee?: boolean;
 }
 
 export interface DossierDocumentRow {
@@ -127,11 +133,11 @@ export function dossiersRepo(db: Db) {
     INSERT INTO dossiers (code, secret, office_day, seq, procedure_code, procedure_name_vi, procedure_name_en, processing_value, processing_unit,
       processing_hours, applicant_name, applicant_name_folded, applicant_id_type, applicant_id_number, applicant_phone, applicant_email,
       applicant_address, owner, sets, fee_collected, result_delivery, postal_address, notes, status, accepted_at, due_at, clerk_id, counter_id,
-      ticket_id, book_year, book_number, created_at, updated_at)
+      ticket_id, book_year, book_number, created_at, updated_at, channel, has_fee)
     VALUES (@code, @secret, @officeDay, @seq, @procedureCode, @procedureNameVi, @procedureNameEn, @processingValue, @processingUnit,
       @processingHours, @applicantName, @applicantNameFolded, @applicantIdType, @applicantIdNumber, @applicantPhone, @applicantEmail,
       @applicantAddress, @owner, @sets, @feeCollected, @resultDelivery, @postalAddress, @notes, @status, @acceptedAt, @dueAt, @clerkId, @counterId,
-      @ticketId, @bookYear, @bookNumber, @now, @now)`);
+      @ticketId, @bookYear, @bookNumber, @now, @now, @channel, @hasFee)`);
   const insertDoc = db.prepare(`
     INSERT INTO dossier_documents (dossier_id, position, name_vi, name_en, originals, certified_copies, photocopies, received)
     VALUES (@dossierId, @position, @nameVi, @nameEn, @originals, @certifiedCopies, @photocopies, @received)`);
@@ -167,7 +173,7 @@ export function dossiersRepo(db: Db) {
     nextSeq: (officeDay: string): number => nextSeq.get(officeDay)!.last_seq,
     /** The next number in the year's register book. */
     nextBookNumber: (year: number): number => nextBookNumber.get(year)!.n,
-    insert: (d: NewDossier): number => Number(insert.run(d).lastInsertRowid),
+    insert: (d: NewDossier): number => Number(insert.run({ ...d, channel: d.channel ?? 1, hasFee: d.hasFee ? 1 : 0 }).lastInsertRowid),
     insertDocument: (d: {
       dossierId: number;
       position: number;

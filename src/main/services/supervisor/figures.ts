@@ -5,6 +5,7 @@ import {
   meanAndP90,
   quarterOf,
   RATING_CRITERIA_KEYS,
+  ratingCriterionByKey,
   satisfactionPercent,
   unionLength,
   type RatingLevel,
@@ -348,7 +349,11 @@ function ratingFigures(repo: SupervisorRepo, from: string, to: string) {
     bump(byClerk, r.clerk_id, r);
     bump(byQuarter, quarterOf(r.office_day), r);
     if (r.criteria) {
-      for (const [k, v] of Object.entries(JSON.parse(r.criteria) as Record<string, number>)) criteria.get(k)?.push(v);
+      // An old rating's 2018 criteria still count, under their own keys, after the current ones.
+      for (const [k, v] of Object.entries(JSON.parse(r.criteria) as Record<string, number>)) {
+        if (!criteria.has(k) && ratingCriterionByKey(k)) criteria.set(k, []);
+        criteria.get(k)?.push(v);
+      }
     }
   }
   return {

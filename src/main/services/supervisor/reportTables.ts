@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { formatWorkingSpan, RATING_CRITERIA, workingSpan, type RatingLevel } from '../../../shared/domain';
+import { formatWorkingSpan, ratingCriterionByKey, workingSpan, type RatingLevel } from '../../../shared/domain';
 import type { Figures } from '../../../shared/api';
 import { resources } from '../../../shared/i18n';
 
@@ -103,7 +103,7 @@ export function reportTables(f: Figures, lang: Lang) {
       title: t('supervisor.tables.criteria'),
       header: [t('supervisor.col.criterion'), t('supervisor.col.count'), t('supervisor.col.score')],
       rows: f.ratings.criteria.map((c): Cell[] => {
-        const crit = RATING_CRITERIA.find((x) => x.key === c.key);
+        const crit = ratingCriterionByKey(c.key);
         return [crit ? crit[lang] : c.key, c.n, { kind: 'score', value: c.mean }];
       }),
     },

@@ -7,7 +7,8 @@ import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import { DateTimeField } from '../../components/DateField';
 import { canMoveDossier, clockRuns, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES, OFFICE_UTC_OFFSET_MS } from '../../../shared/domain';
-import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
+import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, withdrawDossier, type Dossier } from './dossierApi';
+import { ChannelBadge } from './ChannelChoice';
 import { docCountsText, formatDue, processingText, statusLabel, workingTimeText } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
@@ -17,7 +18,7 @@ export function isFinal(status: number): boolean {
   return !!key && FINAL_STATUSES.includes(key);
 }
 
-type Dialog = 'refuse' | 'supplement' | 'received' | 'ready' | 'apology' | null;
+type Dialog = 'refuse' | 'withdraw' | 'supplement' | 'received' | 'ready' | 'apology' | null;
 
 /** How the due time reads: red when overdue, amber when nearly due. */
 export function DueText({ d }: { d: Pick<Dossier, 'dueAt' | 'dueStatus' | 'paused' | 'status'> }) {
@@ -83,6 +84,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
     { dialog: 'supplement', label: 'dossier.supplementRequest', tone: 'btn--warn', when: can('supplement_requested') },
     { dialog: 'apology', label: 'dossier.apology', tone: 'btn--warn', when: canApologise },
     { dialog: 'refuse', label: 'dossier.refuse', tone: 'btn--danger', when: can('refused') },
+    { dialog: 'withdraw', label: 'dossier.withdraw', tone: 'btn--danger', when: can('withdrawn') },
   ];
   const documents: { kind: 'receipt' | 'supplement' | 'apology' | 'refusal'; label: string; when: boolean }[] = [
     { kind: 'receipt', label: 'dossier.reprintReceipt', when: true },
@@ -101,7 +103,9 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
           </h1>
         </div>
         <span className={`dstatus dstatus--${key ?? 'unknown'}`}>{statusLabel(d.status)}</span>
+        <ChannelBadge channel={d.channel} />
       </header>
+      {d.channel === 2 && can('handed_over') && <p className="notice">{t('channel.onlineHandBack')}</p>}
       {info && (
         <p className="notice notice--ok" role="status">
           {info}
@@ -268,6 +272,9 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
 
       {dialog === 'refuse' && (
         <ReasonDialog title={t('dossier.refuseTitle', { code: d.code })} label={t('dossier.reason')} required onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(reason) => refuseDossier(d.code, reason)} onDone={(x) => done(x)} field="reason" />
+      )}
+      {dialog === 'withdraw' && (
+        <ReasonDialog title={t('dossier.withdrawTitle', { code: d.code })} label={t('dossier.withdrawReason')} required onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(reason) => withdrawDossier(d.code, reason)} onDone={(x) => done(x)} field="reason" />
       )}
       {dialog === 'received' && (
         <ReasonDialog title={t('dossier.supplementReceivedTitle', { code: d.code })} label={t('dossier.note')} onClose={() => setDialog(null)} onAuthError={onAuthError} submit={(note) => supplementReceived(d.code, note)} onDone={(x) => done(x)} field="note" />

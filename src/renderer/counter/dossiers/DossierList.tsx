@@ -7,6 +7,7 @@ import { dossierStatusKey, parseScannedCode } from '../../../shared/domain';
 import { listDossiers, type DossierSummary } from './dossierApi';
 import { isFinal } from './DossierDetail';
 import { formatDue, statusLabel } from './format';
+import { ChannelBadge } from './ChannelChoice';
 
 /** Lookup by code or name (GET /dossiers?q=); a scanned receipt QR opens its dossier directly. */
 export function DossierList({ selected, onOpen, reloadKey, onAuthError }: { selected: string | null; onOpen: (code: string) => void; reloadKey: number; onAuthError: (err: unknown) => boolean }) {
@@ -78,7 +79,9 @@ export function DossierList({ selected, onOpen, reloadKey, onAuthError }: { sele
                   <span className="dlist__code mono">{d.code}</span>
                   {due && due !== 'on_time' && <span className={`due__badge due__badge--${due}`}>{t(`dossier.due.${due}`)}</span>}
                 </span>
-                <span className="dlist__name">{d.applicantName}</span>
+                <span className="dlist__name">
+                  {d.applicantName} <ChannelBadge channel={d.channel} />
+                </span>
                 <span className="dlist__proc">{localized(d.procedure, lang)}</span>
                 <span className="dlist__row">
                   <span className={`dstatus dstatus--sm dstatus--${key}`}>{statusLabel(d.status)}</span>

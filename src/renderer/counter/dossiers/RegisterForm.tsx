@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { ChannelChoice } from './ChannelChoice';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { errorText, fieldIssues } from '../../app/errors';
@@ -107,6 +108,7 @@ export function RegisterForm({ ticket, onRegistered, onCancel, onAuthError }: { 
   const [sets, setSets] = useState('1');
   const [fee, setFee] = useState('0');
   const [delivery, setDelivery] = useState<'counter' | 'post'>('counter');
+  const [channel, setChannel] = useState<1 | 3>(1);
   const [postal, setPostal] = useState('');
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
@@ -165,6 +167,7 @@ export function RegisterForm({ ticket, onRegistered, onCancel, onAuthError }: { 
       resultDelivery: delivery,
       postalAddress: delivery === 'post' ? postal : null,
       notes,
+      channel,
     };
     setBusy(true);
     setError(null);
@@ -429,6 +432,7 @@ export function RegisterForm({ ticket, onRegistered, onCancel, onAuthError }: { 
                 {(p) => <input {...p} className="input--money mono" inputMode="numeric" value={groupDigits(Number(fee.replace(/\D/g, '') || '0'))} onChange={(e) => setFee(e.target.value.replace(/\D/g, '').slice(0, 13))} />}
               </FieldBox>
             </div>
+            <ChannelChoice value={channel} onChange={setChannel} />
             <fieldset className="reg-delivery">
               <legend>{t('dossier.delivery')}</legend>
               {(['counter', 'post'] as const).map((k) => (

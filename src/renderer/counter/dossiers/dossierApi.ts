@@ -20,6 +20,8 @@ export const getDossier = (code: string): Promise<Dossier> => api('dossier', { p
 
 export const refuseDossier = (code: string, reason: string): Promise<Dossier> => api('refuseDossier', { params: { code }, body: { reason } });
 
+export const withdrawDossier = (code: string, reason: string): Promise<Dossier> => api('withdrawDossier', { params: { code }, body: { reason } });
+
 export const requestSupplement = (code: string, items: string[], reason: string): Promise<Dossier> => api('requestSupplement', { params: { code }, body: { items, reason } });
 
 export const supplementReceived = (code: string, note: string): Promise<Dossier> => api('supplementReceived', { params: { code }, body: { note } });
