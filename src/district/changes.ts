@@ -37,6 +37,8 @@ export interface DossierDbRow {
   result_ready_at: number | null;
   supplement: { items: string[]; reason: string | null } | null;
   note: string | null;
+  payment_status?: 'unpaid' | 'paid' | null;
+  extensions?: number;
   updated_at: number;
 }
 
@@ -52,6 +54,7 @@ export function districtDossier(r: DossierDbRow): DistrictDossier {
     resultReadyAt: r.result_ready_at,
     supplementItems: r.supplement?.items ?? null,
     note: r.note,
+    paymentStatus: r.payment_status ?? null,
     updatedAt: r.updated_at,
   };
 }

@@ -123,6 +123,16 @@ CREATE TABLE changes (
 CREATE INDEX changes_seq ON changes (office_id, seq);
 `,
   },
+  {
+    version: 20,
+    name: 'fee payment status, extensions granted (issue 12)',
+    sql: /* sql */ `
+-- Whether the fee was paid (the account holder says so; NULL = not said), pulled by the hub.
+ALTER TABLE dossiers ADD COLUMN payment_status text CHECK (payment_status IS NULL OR payment_status IN ('unpaid', 'paid'));
+-- Nghị định 118/2025 Điều 19 khoản 6: the result date moves at most once.
+ALTER TABLE dossiers ADD COLUMN extensions int NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export async function migrateDistrict(db: Database): Promise<void> {

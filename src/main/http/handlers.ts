@@ -9,6 +9,7 @@ import { supervisorHandlers } from './supervisorHandlers';
 import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
+import { formsHandlers } from './formsHandlers';
 import { createSyncHandlers } from './syncHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -155,6 +156,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
     ...createSyncHandlers(hub),
+    ...formsHandlers(hub),
   };
 }
 

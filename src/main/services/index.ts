@@ -41,8 +41,8 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const printing = createPrintService();
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
-  const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   const audit = createAuditService(store, clock);
+  const dossierDocuments = createDossierDocuments(store, clock, dossiers, () => store.settings.documents().receiptPaper, audit);
   const officeSettings = createOfficeSettingsService(store, audit);
   const backups = createBackupService(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.backups });
   const sync = createSyncEngine(store, { now: () => clock.now(), ...options.sync });

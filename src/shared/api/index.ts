@@ -10,3 +10,4 @@ export * from './dossiers';
 export * from './supervisor';
 export * from './settingsAudit';
 export * from './kioskScan';
+export * from './forms';

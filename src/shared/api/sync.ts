@@ -182,6 +182,8 @@ export const districtDossierSchema = z.object({
   resultReadyAt: ms.nullable(),
   supplementItems: z.array(z.string()).nullable(),
   note: z.string().nullable(),
+  /** Whether the fee was paid, as the account holder reports it (issue 12 §3); absent from older servers = not said. */
+  paymentStatus: z.enum(['unpaid', 'paid']).nullable().optional(),
   updatedAt: ms,
 });
 export type DistrictDossier = z.infer<typeof districtDossierSchema>;

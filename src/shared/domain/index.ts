@@ -10,3 +10,5 @@ export * from './dossier';
 export * from './satisfaction';
 export * from './voiceCall';
 export * from './kioskLookup';
+export * from './forms';
+export * from './vietQr';
