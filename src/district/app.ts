@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
 import { createDistrictService, SyncError, type DistrictService } from './service';
-import { createBackOffice, calendarDayBody, extendBody, moveBody, noticeBody, supplementBody } from './backOffice';
+import { createBackOffice, calendarDayBody, extendBody, moveBody, noticeBody, paymentBody, supplementBody } from './backOffice';
 import { TransientDbError, type Database } from './db';
 import {
   enrolBody,
@@ -136,6 +136,7 @@ export async function buildDistrictApp(db: Database, options: DistrictAppOptions
     r.post('/back-office/dossiers/:code/move', async (req) => (await backOffice.move(code(req), moveBody.parse(req.body ?? {})), ok));
     r.post('/back-office/dossiers/:code/supplement', async (req) => (await backOffice.requestSupplement(code(req), supplementBody.parse(req.body)), ok));
     r.post('/back-office/dossiers/:code/result-ready', async (req) => (await backOffice.resultReady(code(req), z.object({ note: z.string().max(2000).optional() }).parse(req.body ?? {}).note), ok));
+    r.post('/back-office/dossiers/:code/payment', async (req) => (await backOffice.setPayment(code(req), paymentBody.parse(req.body)), ok));
     r.post('/back-office/dossiers/:code/extend', async (req) => (await backOffice.extendDue(code(req), extendBody.parse(req.body)), ok));
     r.post('/back-office/procedures', async (req) => (await backOffice.publishProcedure(req.body), ok));
     r.delete('/back-office/procedures/:code', async (req) => (await backOffice.withdrawProcedure(z.object({ code: z.string().max(40) }).parse(req.params).code), ok));

@@ -102,7 +102,7 @@ export const dossierReceivedPayload = z.object({
 /** A transition the hub owns (refusal, supplement request and its arrival, hand-back, result ready at the counter). */
 export const dossierTransitionPayload = z.object({
   code: dossierCode,
-  to: z.enum(['refused', 'supplement_requested', 'supplement_received', 'result_ready', 'handed_over']),
+  to: z.enum(['refused', 'supplement_requested', 'supplement_received', 'result_ready', 'handed_over', 'stopped']),
   at: ms,
   note: shortText(2000).nullable(),
   items: z.array(shortText(500)).max(50).nullable(),

@@ -1,6 +1,6 @@
 import { FORM_SOURCE, FORM_TITLES, OFFICE_TIME_ZONE, officeDateVi, officeDayOf, officeTimeOf } from '../../../shared/domain';
 import { code128Png, qrPng, type Png } from './barcodes';
-import { createDocument, cutLine, Frame, imageBeside, mm, placeImage, toBuffer, type Doc, type PlacedImage } from './layout';
+import { createDocument, cutLine, FONT, Frame, imageBeside, mm, placeImage, toBuffer, type Doc, type PlacedImage } from './layout';
 import { buildDossierQrPayload } from './qrPayload';
 import type { ApplicantInfo, FeePayment, DossierDocOptions, DossierRef, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './types';
 
@@ -121,12 +121,22 @@ export const PORTRAIT: Scale = { header: 10, body: 11, title: 13.5, small: 9.5 }
 
 /** Office left, nation and motto right, each with its short rule; then the code left and place and date right. */
 export function header(f: Frame, office: OfficeInfo, code: string, dateMs: number, s: Scale) {
+  // Each agency line stays on one line (shrunk by up to 2 pt), so the barcode row below keeps its place
+  // on every receipt (the kiosk's camera tests crop there); a name longer than that wraps.
+  const column = (f.width * 44) / 100;
+  const oneLine = (text: string, bold: boolean) => {
+    const wide = f.doc.font(bold ? FONT.bold : FONT.regular).fontSize(s.header).widthOfString(text);
+    const size = wide <= column ? s.header : Math.floor(((s.header * column) / wide) * 10) / 10;
+    return size >= s.header - 2 ? size : s.header;
+  };
+  const parent = clean(office.agencyName).toUpperCase();
+  const agency = clean(office.centreName).toUpperCase();
   f.columns([
     {
       share: 44,
       lines: [
-        { text: clean(office.agencyName).toUpperCase(), size: s.header },
-        { text: clean(office.centreName).toUpperCase(), size: s.header, bold: true, ruleAfter: true },
+        { text: parent, size: oneLine(parent, false) },
+        { text: agency, size: oneLine(agency, true), bold: true, ruleAfter: true },
       ],
     },
     {

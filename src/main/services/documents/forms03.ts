@@ -1,6 +1,6 @@
 import { FORM_TITLES } from '../../../shared/domain';
 import { createDocument, Frame, toBuffer } from './layout';
-import { barcodeRow, clean, continuation, feeVi, header, orDots, para, placedBarcodes, PORTRAIT, SIGN_NOTE, timeVi, titleBlock, type Scale } from './dossierDocs';
+import { barcodeRow, clean, continuation, feeVi, header, orDots, para, placedBarcodes, PORTRAIT, timeVi, titleBlock, type Scale } from './dossierDocs';
 import type { ApplicantInfo, DossierDocOptions, SlipInput } from './types';
 
 /**
