@@ -42,18 +42,18 @@ export interface TrackingBookInput {
 
 const COLUMNS = [
   { header: 'STT', share: 3.5, align: 'center' as const, width: 6 },
-  { header: 'Mã hồ sơ', share: 11, width: 26 },
-  { header: 'Tên thủ tục hành chính', share: 15, width: 40 },
+  { header: 'Mã hồ sơ', share: 17, width: 26 },
+  { header: 'Tên thủ tục hành chính', share: 12, width: 40 },
   { header: 'Số lượng hồ sơ (bộ)', share: 5, align: 'center' as const, width: 10 },
   { header: 'Tên cá nhân, tổ chức', share: 10, width: 26 },
-  { header: 'Địa chỉ, số điện thoại', share: 12, width: 34 },
+  { header: 'Địa chỉ, số điện thoại', share: 11, width: 34 },
   { header: 'Cơ quan chủ trì giải quyết', share: 10, width: 28 },
   { header: 'Nhận hồ sơ (giờ, ngày)', share: 7.5, align: 'center' as const, width: 17 },
   { header: 'Hẹn trả kết quả (giờ, ngày)', share: 7.5, align: 'center' as const, width: 17 },
   { header: 'Chuyển hồ sơ đến cơ quan giải quyết', share: 7.5, align: 'center' as const, width: 17 },
   { header: 'Nhận kết quả từ cơ quan giải quyết', share: 7.5, align: 'center' as const, width: 17 },
   { header: 'Trả kết quả cho cá nhân, tổ chức', share: 7.5, align: 'center' as const, width: 17 },
-  { header: 'Ghi chú', share: 9, width: 30 },
+  { header: 'Ghi chú', share: 7, width: 30 },
 ];
 
 const when = (ms: number | null, tz: string) => (ms === null ? '' : `${officeTimeOf(ms, tz)}\n${officeDateVi(ms, tz)}`);
@@ -94,6 +94,8 @@ export async function renderTrackingBookPdf(input: TrackingBookInput): Promise<B
   const range = doc.bufferedPageRange();
   for (let p = range.start; p < range.start + range.count; p++) {
     doc.switchToPage(p);
+    // Below the text area: without a zero bottom margin pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
     const y = doc.page.height - mm(10);
     doc.font(FONT.regular).fontSize(8).text(`Trang ${p - range.start + 1}/${range.count}`, mm(12), y, { width: doc.page.width - mm(24), align: 'right', lineBreak: false });
   }
