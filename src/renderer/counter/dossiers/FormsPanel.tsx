@@ -36,7 +36,7 @@ export function FormsPanel({ dossier: d, onChanged, onAuthError }: { dossier: Do
   };
   const payment = d.feeCollected > 0 ? (d.paymentStatus ?? 'pending') : null;
   return (
-    <div className="dossier__forms">
+    <div className="dossier__buttons dossier__forms">
       {payment && (
         <p className={`fee-status fee-status--${payment}`} role="status">
           {t(`forms.payment.${payment}`)}
