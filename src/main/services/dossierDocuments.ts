@@ -50,6 +50,7 @@ export function createDossierDocuments(store: Store, clock: Clock, dossiers: Dos
     SELECT e.at, e.actor, c.full_name AS clerk_name, e.from_status, e.to_status, e.stage, e.note, e.new_due_at, e.department, e.handler
     FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id LEFT JOIN clerks c ON c.id = e.clerk_id WHERE d.code = ? ORDER BY e.id`);
   const hasPause = store.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dossier_pauses p JOIN dossiers d ON d.id = p.dossier_id WHERE d.code = ?');
+  const appointmentSent = store.db.prepare<[string], { status: 'pending' | 'applied' | 'rejected' }>("SELECT status FROM sync_outbox WHERE subject = ? AND kind = 'dossier.appointment' ORDER BY seq DESC LIMIT 1");
   const paymentOf = store.db.prepare<[string], { payment_status: 'unpaid' | 'paid' | null }>('SELECT payment_status FROM dossiers WHERE code = ?');
 
   function applies(code: string, form: DossierForm): void {
@@ -101,7 +102,9 @@ export function createDossierDocuments(store: Store, clock: Clock, dossiers: Dos
     else if (form === '04') {
       const slip = dossiers.slipInput(code, 'apology') as SupplementSlipInput & { reason: string; oldDueAt: number; newDueAt: number };
       const last = eventsOf.all(d.code).filter((e) => e.new_due_at !== null).at(-1);
-      pdf = await renderExtensionLetterPdf({ ...slip, granted: last?.actor === 'district' || !store.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE subject = ? AND status = 'pending'").get(d.code)!.n });
+      // Granted = the district set the date itself, or applied the hub's proposal (pending or rejected: still a proposal).
+      const sent = appointmentSent.get(d.code)?.status;
+      pdf = await renderExtensionLetterPdf({ ...slip, granted: last?.actor === 'district' || sent === 'applied' });
     } else if (form === '05') {
       const e = eventsOf.all(d.code).filter((x) => x.to_status === DOSSIER_STATUS.stopped).at(-1)!;
       pdf = await renderStopNoticePdf({ ...dossiers.slipBase(code, e.at, e.clerk_name), reason: e.note ?? '', stoppedAt: e.at, by: e.actor === 'district' ? 'district' : 'counter', feeVnd: d.feeCollected });
