@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../../shared/api';
 import type { Hub } from '../services';
 import { actorOf } from '../services/audit';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

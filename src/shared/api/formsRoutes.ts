@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { dossierCodeParam, dossierSchema } from './dossiers';
+import { dossierCodeParam, dossierSchema, receiptPdfQuery } from './dossiers';
 import { dossierFormParam, formSettingsSchema, stopDossierBody, trackingBookQuery } from './forms';
-import { receiptPdfQuery } from './dossiers';
 
 /** The routes of Circular 03/2025's forms (issue 12 §1, §3), spread into the route table. */
 const ADMIN = ['admin'] as const;
