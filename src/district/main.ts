@@ -1,26 +1,31 @@
+import fs from 'node:fs';
 import { openDatabase } from './db';
 import { migrateDistrict } from './migrations';
 import { buildDistrictApp } from './app';
+import { DEMO_OFFICE, districtConfig, DistrictConfigError } from './config';
 
 /**
  * `npm run district`: the reference district server. PostgreSQL when
  * DATABASE_URL is set, else PGlite (real Postgres in this process) with its
- * data in DISTRICT_DATA_DIR (default ./data/district). DISTRICT_PORT (8090),
- * DISTRICT_HOST (127.0.0.1), DISTRICT_BACKOFFICE_TOKEN (the departments' API;
- * a demo token is printed when unset). DISTRICT_DEMO_OFFICE=0 skips the demo office.
+ * data in DISTRICT_DATA_DIR (default ./data/district, created on first start).
+ * DISTRICT_PORT (8090), DISTRICT_HOST (127.0.0.1), DISTRICT_BACKOFFICE_TOKEN
+ * (the departments' API; on loopback the demo token when unset, elsewhere
+ * required), DISTRICT_DEMO_OFFICE (1/0; default 1 on loopback, 0 elsewhere).
+ * The rules are in config.ts.
  */
 export async function main(): Promise<void> {
-  const env = process.env;
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DISTRICT_DATA_DIR ?? 'data/district' });
+  const config = districtConfig(process.env);
+  // A fresh clone has no data/ yet, and PGlite creates only the last folder of the path.
+  if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDistrict(db);
-  const token = env.DISTRICT_BACKOFFICE_TOKEN ?? 'demo-back-office';
-  const { app, service } = await buildDistrictApp(db, { backOfficeToken: token, logger: env.DISTRICT_LOG === '1' });
-  if (env.DISTRICT_DEMO_OFFICE !== '0') await service.createOffice({ id: 'demo', name: 'Trung tâm Phục vụ hành chính công phường Ba Đình', agencyCode: env.DISTRICT_DEMO_AGENCY ?? '000.00.15.H24' });
-  await app.listen({ host: env.DISTRICT_HOST ?? '127.0.0.1', port: Number(env.DISTRICT_PORT ?? 8090) });
+  const { app, service } = await buildDistrictApp(db, { backOfficeToken: config.backOfficeToken, logger: config.logger });
+  if (config.demoOffice) await service.createOffice({ id: DEMO_OFFICE.id, name: DEMO_OFFICE.name, agencyCode: config.demoAgency });
+  await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   // One line a parent process (tests, the CLI) can read.
-  console.log(JSON.stringify({ district: `http://127.0.0.1:${port}`, database: db.kind, backOfficeToken: env.DISTRICT_BACKOFFICE_TOKEN ? '(set)' : token }));
+  console.log(JSON.stringify({ district: `http://127.0.0.1:${port}`, database: db.kind, backOfficeToken: config.tokenSet ? '(set)' : config.backOfficeToken, demoOffice: config.demoOffice }));
   const stop = async () => {
     await app.close();
     await db.close();
@@ -31,6 +36,7 @@ export async function main(): Promise<void> {
 }
 
 void main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  // One line: a setting to fix says only that; anything else its message.
+  console.error(err instanceof DistrictConfigError ? err.message : `The district server could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(err instanceof DistrictConfigError ? 2 : 1);
 });

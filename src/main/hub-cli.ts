@@ -4,7 +4,7 @@
  * MOTCUA_DATA_DIR (./data), MOTCUA_DEMO=0 for a new empty office with MOTCUA_ADMIN_PIN.
  */
 import path from 'node:path';
-import { startHub } from './hub';
+import { isLanMode, startHub } from './hub';
 
 async function main() {
   const port = Number(process.env.MOTCUA_PORT ?? 8080);
@@ -13,6 +13,7 @@ async function main() {
   const hub = await startHub({ dataDir, host, port, seedDemo: process.env.MOTCUA_DEMO !== '0', logger: process.env.MOTCUA_LOG === '1' });
   console.log(`MotCua hub on ${hub.url} (data: ${dataDir})`);
   for (const role of ['kiosk', 'counter', 'display', 'admin']) console.log(`  ${role.padEnd(8)} ${hub.url}/${role}`);
+  if (isLanMode({ host })) console.log('  LAN mode: an account still on a demo PIN must change it at its first login.');
   let closing = false;
   const stop = async () => {
     if (closing) return;

@@ -7,6 +7,7 @@ import { createServices } from './services';
 import { createClock } from './services/clock';
 import { buildApp } from './http/app';
 import { findAppPath } from './paths';
+import { isLoopbackHost, listenAddress } from '../shared/domain/listenAddress';
 import type { HubOptions, RunningHub } from './hub.types';
 import type { AuditActor } from './services/audit';
 import { HUB_PID_FILE, restoreStore } from './services/backup/restore';
@@ -25,9 +26,13 @@ function defaultUiDir(): string {
   }
 }
 
-/** An empty host (MOTCUA_HOST= in a service file) would listen on every interface: loopback unless LAN mode is asked for by name. */
-function listenHost(host: string | undefined): string {
-  return host?.trim() || '127.0.0.1';
+/**
+ * Where the hub listens (an empty MOTCUA_HOST means loopback: only a named address opens it to the
+ * network), and whether that is LAN mode: the one place both are decided.
+ */
+const listenHost = listenAddress;
+export function isLanMode(options: Pick<HubOptions, 'host' | 'lanMode'>): boolean {
+  return options.lanMode ?? !isLoopbackHost(listenHost(options.host));
 }
 
 /**
@@ -100,6 +105,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
 
     const hub = createServices(store, clock, {
       localSecret: options.localSecret,
+      lanMode: isLanMode(options),
       version: HUB_VERSION,
       backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
       dossierFreshener: options.dossierFreshener,

@@ -6,6 +6,11 @@ export interface HubOptions {
   /** Folder holding motcua.sqlite (created on first run). */
   dataDir: string;
   host?: string;
+  /**
+   * Other PCs can reach the hub, so a demo PIN (printed in the README) must be changed at login.
+   * Default: the listen host is not loopback. Tests set it while binding 127.0.0.1.
+   */
+  lanMode?: boolean;
   /** 0 picks a free port. */
   port?: number;
   /** Enables POST /api/v1/devices/local-enrol with header `x-motcua-local-secret` (Electron standalone). */

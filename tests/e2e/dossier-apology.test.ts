@@ -55,7 +55,9 @@ describe('a dossier that will be late, at the counter', () => {
     await page.getByLabel('Tìm hồ sơ theo mã hoặc tên').press('Enter');
     await page.getByRole('button', { name: 'Hẹn lại ngày trả (xin lỗi)' }).click();
     // The proposed appointment: Wednesday 16/12/2026 at 15:30, office time.
-    await page.getByLabel('Ngày giờ hẹn trả mới').fill('2026-12-16T15:30');
+    // Typed day/month/year and a 24-hour time, whatever the browser's language (our field, not the native one).
+    await page.getByLabel('Ngày giờ hẹn trả mới').fill('16/12/2026');
+    await page.getByLabel('Giờ (HH:mm)').fill('15:30');
     await page.getByLabel('Lý do trễ hẹn').fill('Cần xác minh thêm tại nơi cư trú.');
     await page.screenshot({ path: path.resolve('test-results', 'screens', 'dossier-apology-vi.png') });
     await page.getByRole('button', { name: 'Hẹn lại và in phiếu xin lỗi' }).click();

@@ -3,7 +3,7 @@
  * throw-away user-data folder (standalone: hub in a utilityProcess), the kiosk window loads from
  * the hub, the page has no Node (sandbox + context isolation), `window.motcua` is exactly the four
  * bridge functions, and crafted links (external https, javascript:, file:, window.open,
- * target=_blank) neither move the window nor open a new one.
+ * target=_blank, middle-, ctrl- and shift-clicks) neither move the window nor open a new one.
  *
  * It needs the real Electron runtime, which `npm install` fetches lazily and our build machines
  * cannot download: where it is absent the suite is SKIPPED and says so. Nothing here fakes Electron.
@@ -153,6 +153,23 @@ describe.skipIf(skipReason !== null)('Electron shell (Playwright _electron)', ()
       expect(page.url(), `after clicking ${id}`).toBe(start);
       await page.evaluate((i) => document.getElementById(i)?.remove(), id);
     }
+    // Middle-, ctrl- and shift-clicks ask for a new window (a disposition will-navigate never sees):
+    // setWindowOpenHandler denies every one of them.
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.id = 'x-middle';
+      a.href = '/admin';
+      a.textContent = 'x-middle';
+      a.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;display:block;width:120px;height:24px;background:#fff';
+      document.body.append(a);
+    });
+    await page.click('#x-middle', { button: 'middle', noWaitAfter: true });
+    await page.click('#x-middle', { modifiers: ['Control'], noWaitAfter: true });
+    await page.click('#x-middle', { modifiers: ['Shift'], noWaitAfter: true });
+    await settle();
+    expect(page.url(), 'after middle-, ctrl- and shift-clicks').toBe(start);
+    expect(await windowCount()).toBe(1);
+    await page.evaluate(() => document.getElementById('x-middle')?.remove());
     const opened = await page.evaluate(() => [window.open('https://example.com/'), window.open('/admin'), window.open('about:blank')].map((w) => w === null));
     expect(opened).toEqual([true, true, true]);
     await page.evaluate(() => {

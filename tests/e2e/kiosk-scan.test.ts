@@ -99,6 +99,39 @@ describe('camera: frames from the printed receipt', () => {
     });
   }
 
+  it('"Xong" with the receipt still in front of the camera: the start screen stays, no second look-up', async () => {
+    const clip = await toY4m(await cameraFrame(page1, 'qr', {}, path.join(dir, 'held.png')), path.join(dir, 'held.y4m'));
+    const cam = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
+    try {
+      const context = await cam.newContext({ viewport: { width: 1080, height: 1920 }, permissions: ['camera'] });
+      const page = await context.newPage();
+      let lookups = 0;
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/v1/kiosk/dossier-lookup')) lookups++;
+      });
+      await page.goto(`${hub.url}/kiosk#device=${kioskToken}`);
+      await page.getByRole('heading', { name: 'Đã tiếp nhận' }).waitFor({ timeout: 30_000 });
+      expect(lookups).toBe(1);
+      await page.getByRole('button', { name: 'Xong' }).click();
+      await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+      // The camera is back and reading the same receipt: give it well over a second of frames
+      // (the rule lets a code back after 10 frames without it), counted by the camera itself.
+      // Whichever comes first: those frames, or the status screen coming back (the bug).
+      await page.waitForFunction(
+        () => Number(document.querySelector<HTMLElement>('.camera')?.dataset.frames ?? 0) >= 25 || [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === 'Đã tiếp nhận'),
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(await page.getByRole('heading', { name: 'Đã tiếp nhận' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).count()).toBe(1);
+      expect(lookups).toBe(1);
+      await shot(page, 'after-done-receipt-held');
+      await context.close();
+    } finally {
+      await cam.close();
+    }
+  });
+
   it('the start screen shows the live preview with its target frame', async () => {
     const clip = await toY4m(await cameraFrame(page1, 'qr', { fade: [45, 55] }, path.join(dir, 'unreadable.png')), path.join(dir, 'unreadable.y4m'));
     const cam = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
@@ -169,7 +202,7 @@ describe('wedge scanner and keypad', () => {
     const pad = page.getByRole('group', { name: 'Bàn phím số' });
     for (const d of '0000') await pad.getByRole('button', { name: d, exact: true }).click();
     await page.getByRole('button', { name: 'Xem đầy đủ' }).click();
-    await page.getByText('Chưa đúng. Bạn còn 4 lần thử.').waitFor();
+    await page.getByText('Chưa đúng. Ông/Bà còn 4 lần thử.').waitFor();
     await shot(page, 'verify-wrong');
     await pad.getByRole('button', { name: 'Xóa hết' }).click();
     for (const d of '5678') await pad.getByRole('button', { name: d, exact: true }).click();
@@ -290,7 +323,7 @@ describe('late and incomplete dossiers', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Hồ sơ cần bổ sung' }).waitFor();
       await page.getByText('Ảnh 4×6 của người con').waitFor();
-      await page.getByText('Xin mời bạn mang các giấy tờ trên cùng giấy hẹn đến quầy.').waitFor();
+      await page.getByText('Mời Ông/Bà mang các giấy tờ trên cùng giấy hẹn đến quầy.').waitFor();
       await shot(page, 'status-supplement');
       await page.context().close();
     } finally {

@@ -178,10 +178,12 @@ describe('the dashboard', () => {
     await expect.poll(() => one.locator('.alerts--strip').textContent()).toContain('người đang chờ');
     expect(await one.locator('.alerts--strip').textContent()).not.toContain('Đăng ký kinh doanh');
     await one.screenshot({ path: 'test-results/supervisor-counter-alerts.png' });
-    // Counter 3 serves B (land) only: nothing of A's or C's queue is its business.
+    // Counter 3 serves B (land) only: nothing of A's or C's queue is its business,
+    // but the office's overdue dossiers are everyone's (red, first on the strip).
     const three = await atCounter(DEMO.clerk2, 'Quầy 3');
-    await three.waitForTimeout(1500);
-    expect(await three.locator('.alerts--strip').count()).toBe(0);
+    await expect.poll(() => three.locator('.alerts--strip').textContent()).toContain('2 hồ sơ đang quá hạn');
+    expect(await three.locator('.alerts--strip .alerts__item').allTextContents()).toEqual(['!2 hồ sơ đang quá hạn']);
+    expect(await one.locator('.alerts--strip .alerts__item').first().textContent()).toBe('!2 hồ sơ đang quá hạn');
     await context.close();
   });
 });
@@ -192,11 +194,11 @@ describe('the rating screen', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${hub.url}/rate?counter=1#device=${tablet}`);
-    await page.getByRole('heading', { name: 'Xin kính chào quý khách' }).waitFor();
+    await page.getByRole('heading', { name: 'Kính chào Ông/Bà' }).waitFor();
     await page.screenshot({ path: 'test-results/rating-welcome-tablet.png' });
 
     const ticketId = await serve(lan, 1, '2026-11-24T08:26:00', '2026-11-24T08:31:00');
-    await page.getByRole('heading', { name: 'Quý khách có hài lòng với việc phục vụ tại quầy số 1?' }).waitFor({ timeout: 8000 });
+    await page.getByRole('heading', { name: 'Ông/Bà có hài lòng với việc phục vụ tại quầy số 1?' }).waitFor({ timeout: 8000 });
     const sizes = await page.locator('button:visible').evaluateAll((els) => els.map((e) => [e.textContent, e.getBoundingClientRect().width, e.getBoundingClientRect().height] as const));
     for (const [name, w, h] of sizes) expect(Math.min(w, h), `${name}`).toBeGreaterThanOrEqual(64);
     // Nothing personal: no name, no ID number, no phone.
@@ -208,7 +210,7 @@ describe('the rating screen', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('button', { name: /^Hài lòng$/ }).click();
-    await page.getByRole('heading', { name: 'Xin quý khách cho biết thêm (không bắt buộc)' }).waitFor();
+    await page.getByRole('heading', { name: 'Mời Ông/Bà cho biết thêm (không bắt buộc)' }).waitFor();
     await page.screenshot({ path: 'test-results/rating-criteria-tablet.png' });
     expect(await page.getByRole('button', { name: 'Gửi đánh giá' }).isDisabled()).toBe(true);
     for (const [criterion, option] of [
@@ -221,14 +223,14 @@ describe('the rating screen', () => {
       await page.getByRole('group', { name: criterion }).getByRole('button', { name: option }).click();
     }
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByRole('heading', { name: 'Cảm ơn quý khách đã đánh giá!' }).waitFor();
+    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     await page.screenshot({ path: 'test-results/rating-thanks-tablet.png' });
     const [row] = hub.query('SELECT * FROM ratings WHERE ticket_id = ?', ticketId);
     expect(row).toMatchObject({ subject: 'ticket', level: 'satisfied', counter_id: 1 });
     expect(JSON.parse(row.criteria)).toEqual({ total_time: 1, contacts: 2, agencies: 2, disclosure: 1, attitude: 2 });
 
     // Back to the welcome; the next citizen who does not answer: the question goes away by itself (6 s).
-    await page.getByRole('heading', { name: 'Xin kính chào quý khách' }).waitFor({ timeout: 8000 });
+    await page.getByRole('heading', { name: 'Kính chào Ông/Bà' }).waitFor({ timeout: 8000 });
     await page.getByRole('button', { name: 'English' }).click();
     await serve(lan, 1, '2026-11-24T08:32:00', '2026-11-24T08:36:00');
     await page.getByRole('heading', { name: 'Were you satisfied with the service at counter 1?' }).waitFor({ timeout: 8000 });

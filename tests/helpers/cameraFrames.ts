@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
+import { requireCameraTools } from './toolProbe';
 
 /**
  * Camera frames made from a receipt the hub printed, for Chromium's fake camera
@@ -25,7 +26,12 @@ const REGIONS: Record<Symbol, { x: number; y: number; w: number; h: number; scal
 };
 const DPI = 300;
 /** Asynchronous, so the test worker keeps answering vitest while ImageMagick and ffmpeg work. */
-const run = promisify(execFile);
+const exec = promisify(execFile);
+/** Every call checks the tools first (once per process), so a missing one is one clear line, not a command's stack. */
+const run = async (command: string, args: string[]) => {
+  await requireCameraTools();
+  return exec(command, args);
+};
 
 export async function receiptPage(pdf: Buffer, dir: string): Promise<string> {
   const file = path.join(dir, 'receipt.pdf');

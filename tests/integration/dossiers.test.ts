@@ -254,7 +254,10 @@ describe('due time', () => {
     const before = snapshot().dossiers;
     expect(await look('2026-11-23T08:00:00')).toEqual(['on_time', 24]);
     expect(await look('2026-11-24T16:00:00')).toEqual(['on_time', 10]);
-    expect(await look('2026-11-25T08:00:00')).toEqual(['nearly_due', 8]);
+    // Nearly due from 4 working hours left (the default threshold), not a whole day ahead.
+    expect(await look('2026-11-25T08:00:00')).toEqual(['on_time', 8]);
+    expect(await look('2026-11-25T13:30:00')).toEqual(['on_time', 4.5]);
+    expect(await look('2026-11-25T14:00:00')).toEqual(['nearly_due', 4]);
     expect(await look('2026-11-26T07:30:00')).toEqual(['nearly_due', 0.5]);
     expect(await look('2026-11-26T09:00:00')).toEqual(['overdue', -1]);
     expect(snapshot().dossiers).toEqual(before);

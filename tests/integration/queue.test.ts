@@ -23,6 +23,7 @@ describe('ticket numbering', () => {
     expect((await issue(kiosk, 1)).body.ticket.number).toBe('A002');
     expect((await issue(kiosk, 2)).body.ticket.number).toBe('B001');
     clock.set('2026-11-23T17:00:30Z'); // 00:00:30 the next day
+    await clerkAt(2);
     const next = await issue(kiosk, 1);
     expect(next.body.ticket.number).toBe('A001');
     expect(next.body.ticket.officeDay).toBe('2026-11-24');
@@ -50,8 +51,11 @@ describe('ticket numbering', () => {
     const third = await issue(kiosk, 1);
     expect(third.body.ahead).toBe(2);
     expect(third.body.estimatedWaitMinutes).toBe(10); // default 5 minutes each, one counter
+    // With the default interleave (3) the counter calls three normal tickets before its first
+    // priority one: the priority ticket is told so, not "you are next" (issue 11).
     const prio = await issue(kiosk, 1, 'elderly');
-    expect(prio.body.ahead).toBe(0);
+    expect(prio.body.ahead).toBe(3);
+    expect(prio.body.estimatedWaitMinutes).toBe(15);
     expect(prio.body.ticket.priority).toBe('elderly');
   });
 });

@@ -79,7 +79,7 @@ beforeAll(async () => {
   lan = await hub.login(...DEMO.clerk1);
   minh = await hub.login(...DEMO.clerk2);
   tablet = await hub.pairDevice('counter', 'Máy tính bảng quầy 1');
-  await ok('PUT', '/admin/supervisor-settings', admin, { maxWaitingPerService: 2, maxWaitMinutes: 10, alertDueToday: true, ratingCriteria: true, ratingIdleSeconds: 30 });
+  await ok('PUT', '/admin/supervisor-settings', admin, { maxWaitingPerService: 2, maxWaitMinutes: 10, alertDueToday: true, ratingCriteria: true, ratingIdleSeconds: 30, nearlyDueWorkingHours: 8 });
   await ok('POST', '/counters/1/open', lan);
   await ok('POST', '/counters/3/open', minh);
 
@@ -230,6 +230,7 @@ describe('the fixed data set, hand-computed', () => {
   });
 
   it('dossiers: 5 received, 1 handed back on time; open now: 2 overdue, 1 nearly due, 1 in time', () => {
+    // Read with the nearly-due threshold at 8 working hours (the set-up's settings): D5 has 7 h 40 left.
     expect(f.dossiers).toEqual({ received: 5, handedBack: 1, handedBackOnTime: 1, handedBackLate: 0, openOnTime: 1, openNearlyDue: 1, openOverdue: 2 });
     const field = Object.fromEntries(f.dossiersByField.map((x: any) => [x.fieldVi, x]));
     expect(field['Hộ tịch']).toMatchObject({ received: 4, handedBack: 1, handedBackOnTime: 1, openOverdue: 2, openNearlyDue: 1, openOnTime: 0 });
@@ -248,6 +249,10 @@ describe('the fixed data set, hand-computed', () => {
       expect(o.lateMs).toBe(now - d.dueAt);
     }
     expect(f.overdue[1].lateMs).toBe(44 * 60_000); // D4 was due Wed 08:16
+    // Lateness in working time: D2 (same day, due Tue 17:00) is 2 working hours late at Wed 09:00, not 16 clock hours.
+    expect(f.overdue[0].lateMs).toBe(16 * 3_600_000);
+    expect(f.overdue[0].lateWorkingHours).toBeCloseTo(2, 9);
+    expect(f.overdue[1].lateWorkingHours).toBeCloseTo(44 / 60, 9);
     expect(f.overdue[0]).toMatchObject({ fieldVi: 'Hộ tịch', clerkName: 'Nguyễn Thị Lan' });
   });
 
@@ -284,13 +289,52 @@ describe('the fixed data set, hand-computed', () => {
     expect(tue.ratings).toMatchObject({ total: 2, verySatisfied: 1, satisfied: 1 });
   });
 
-  it('dossiers due later today raise the due-today alert; overdue ones are on the list instead', async () => {
+  it('dossiers due later today raise the due-today alert; overdue ones raise their own (first), with their count', async () => {
     at('2026-11-25T07:30:00');
     const early = await ok('GET', '/supervisor/alerts', lan);
     expect(early.alerts).toContainEqual({ kind: 'due_today', count: 1, codes: [codes.D4] });
+    expect(early.alerts).toContainEqual({ kind: 'overdue', count: 1, codes: [codes.D2] });
     at('2026-11-25T09:00:00');
     const later = await ok('GET', '/supervisor/alerts', lan);
     expect(later.alerts.find((a: any) => a.kind === 'due_today')).toBeUndefined();
+    const overdue = later.alerts.filter((a: any) => a.kind === 'overdue');
+    expect(overdue).toEqual([{ kind: 'overdue', count: 2, codes: [codes.D2, codes.D4] }]);
+    // The overdue alert is not behind the due-today switch: an overdue dossier always needs someone.
+    const s = await ok('GET', '/admin/supervisor-settings', admin);
+    await ok('PUT', '/admin/supervisor-settings', admin, { ...s, alertDueToday: false });
+    try {
+      at('2026-11-25T07:30:00');
+      const off = await ok('GET', '/supervisor/alerts', lan);
+      expect(off.alerts.map((a: any) => a.kind)).toEqual(['overdue']);
+    } finally {
+      await ok('PUT', '/admin/supervisor-settings', admin, s);
+      at('2026-11-25T09:00:00');
+    }
+  });
+
+  it('nearly due follows the threshold setting (working hours), audited; a bad value is refused and changes nothing', async () => {
+    const s = await ok('GET', '/admin/supervisor-settings', admin);
+    expect(s.nearlyDueWorkingHours).toBe(8);
+    try {
+      // D5 has 7 h 40 working time left: nearly due at 8 h, on time at the default 4 h.
+      await ok('PUT', '/admin/supervisor-settings', admin, { ...s, nearlyDueWorkingHours: 4 });
+      const at4 = await ok('GET', '/supervisor/figures?from=2026-11-23&to=2026-11-24', admin);
+      expect(at4.dossiers).toMatchObject({ openNearlyDue: 0, openOnTime: 2, openOverdue: 2 });
+      expect((await ok('GET', `/dossiers/${codes.D5}`, minh)).dueStatus).toBe('on_time');
+      const log = await ok('GET', '/admin/audit?action=settings.supervisor', admin);
+      expect(log.entries[0].detail.after).toMatchObject({ nearlyDueWorkingHours: 4 });
+      for (const bad of [0, 41, 2.5, '4']) {
+        const r = await hub.api('PUT', '/admin/supervisor-settings', { token: admin, body: { ...s, nearlyDueWorkingHours: bad } });
+        expect(r.status, String(bad)).toBe(400);
+        expect(r.body.error.code).toBe('VALIDATION_FAILED');
+      }
+      expect((await ok('GET', '/admin/supervisor-settings', admin)).nearlyDueWorkingHours).toBe(4);
+      // A client that predates the setting may leave it out: it keeps its value.
+      const { nearlyDueWorkingHours: _omit, ...older } = s;
+      expect((await ok('PUT', '/admin/supervisor-settings', admin, older)).nearlyDueWorkingHours).toBe(4);
+    } finally {
+      await ok('PUT', '/admin/supervisor-settings', admin, s);
+    }
   });
 
   describe('exports', () => {
@@ -303,47 +347,124 @@ describe('the fixed data set, hand-computed', () => {
       return { type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
     }
 
-    it('the .xlsx reads back with the same figures', async () => {
+    it('the .xlsx reads back with numbers as numbers, units in the headers, the header row frozen and columns sized', async () => {
       const file = await download('/supervisor/report.xlsx?from=2026-11-23&to=2026-11-24');
       expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(file.disposition).toContain('motcua-2026-11-23_2026-11-24.xlsx');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phiếu', 'Hồ sơ', 'Đánh giá', 'Quá hạn']);
-      const summary = wb.getWorksheet('Tổng hợp')!;
-      const values = new Map<string, unknown>();
-      summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
-      expect(values.get('Số đã cấp')).toBe(5);
-      expect(values.get('Đã phục vụ')).toBe(4);
-      expect(values.get('Vắng mặt')).toBe(1);
-      expect(values.get('Chờ trung bình (phút)')).toBe('13,5');
-      expect(values.get('Hồ sơ tiếp nhận')).toBe(5);
-      expect(values.get('Đang quá hạn')).toBe(2);
-      expect(values.get('Tỷ lệ hài lòng')).toBe('75 %');
-      const overdue = wb.getWorksheet('Quá hạn')!;
-      const codesInSheet: string[] = [];
-      overdue.eachRow((row) => {
-        const v = String(row.getCell(1).value ?? '');
-        if (v === codes.D2 || v === codes.D4) {
-          codesInSheet.push(v);
-          expect(row.getCell(1).font?.color?.argb).toBe('FFC62828');
+      // One table per sheet, so each can be sorted, filtered and charted.
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'Tổng hợp',
+        'Theo lĩnh vực',
+        'Theo quầy',
+        'Theo cán bộ',
+        'Hồ sơ theo lĩnh vực',
+        'Hồ sơ theo cán bộ tiếp nhận',
+        'Đánh giá theo cán bộ',
+        'Đánh giá theo quý',
+        'Điểm theo tiêu chí (0–2)',
+        'Quá hạn',
+      ]);
+      const HEADER = 6;
+      for (const ws of wb.worksheets) {
+        expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: HEADER, xSplit: 1 });
+        expect(ws.getRow(HEADER).font?.bold, ws.name).toBe(true);
+        for (let c = 1; c <= ws.getRow(HEADER).cellCount; c++) {
+          const width = ws.getColumn(c).width ?? 0;
+          expect(width, `${ws.name} column ${c}`).toBeGreaterThanOrEqual(10);
         }
+      }
+      const summary = wb.getWorksheet('Tổng hợp')!;
+      const cells = new Map<string, ExcelJS.Cell>();
+      summary.eachRow((row, n) => {
+        if (n > HEADER) cells.set(String(row.getCell(1).value), row.getCell(2));
       });
-      expect(codesInSheet).toEqual([codes.D2, codes.D4]);
-      const tickets = wb.getWorksheet('Phiếu')!;
-      const a = tickets.getRows(1, tickets.rowCount)!.find((r) => r.getCell(1).value === 'Tư pháp – Hộ tịch')!;
+      const num = (label: string, value: number, numFmt: string) => {
+        const c = cells.get(label);
+        expect(c, label).toBeDefined();
+        expect(c!.type, label).toBe(ExcelJS.ValueType.Number);
+        expect(c!.value, label).toBeCloseTo(value, 9);
+        expect(c!.numFmt, label).toBe(numFmt);
+      };
+      num('Số đã cấp', 5, '#,##0');
+      num('Đã phục vụ', 4, '#,##0');
+      num('Vắng mặt', 1, '#,##0');
+      num('Chờ trung bình (phút)', 13.5, '0.0');
+      num('Phục vụ trung bình (phút)', 8.8, '0.0');
+      num('Hồ sơ tiếp nhận', 5, '#,##0');
+      num('Đang quá hạn (hiện tại)', 2, '#,##0');
+      num('Tỷ lệ hài lòng (%)', 0.75, '0.0%');
+      // Every figure cell of every sheet is a number, a date, or empty: never a number written as text.
+      for (const ws of wb.worksheets) {
+        ws.eachRow((row, n) => {
+          if (n <= HEADER) return;
+          row.eachCell((c, col) => {
+            if (col === 1 || c.type !== ExcelJS.ValueType.String) return;
+            expect(String(c.value), `${ws.name}!${c.address}`).not.toMatch(/^[\d.,\s%]+$/);
+          });
+        });
+      }
+      const byService = wb.getWorksheet('Theo lĩnh vực')!;
+      expect(byService.getRow(HEADER).values).toEqual([
+        undefined,
+        'Lĩnh vực',
+        'Số đã cấp',
+        'Đã phục vụ',
+        'Vắng mặt',
+        'Chuyển quầy',
+        'Chờ trung bình (phút)',
+        'Chờ (P90) (phút)',
+        'Phục vụ trung bình (phút)',
+        'Phục vụ (P90) (phút)',
+      ]);
+      const a = byService.getRows(HEADER + 1, byService.rowCount - HEADER)!.find((r) => r.getCell(1).value === 'Tư pháp – Hộ tịch')!;
       expect([a.getCell(2).value, a.getCell(3).value, a.getCell(4).value, a.getCell(5).value]).toEqual([3, 1, 1, 1]);
+      expect(a.getCell(6).type).toBe(ExcelJS.ValueType.Number);
+      expect(byService.autoFilter).toBeDefined();
+      const score = wb.getWorksheet('Điểm theo tiêu chí (0–2)')!.getRow(HEADER + 1).getCell(3);
+      expect([score.type, score.value, score.numFmt]).toEqual([ExcelJS.ValueType.Number, 2, '0.00']);
+
+      const overdue = wb.getWorksheet('Quá hạn')!;
+      const rows = overdue.getRows(HEADER + 1, overdue.rowCount - HEADER)!;
+      expect(rows.map((r) => r.getCell(1).value)).toEqual([codes.D2, codes.D4]);
+      for (const r of rows) expect(r.getCell(1).font?.color?.argb).toBe('FFC62828');
+      // Instants are Excel dates (office wall clock) with a dd/mm/yyyy hh:mm format; lateness in working time.
+      const due = rows[1]!.getCell(6);
+      expect(due.type).toBe(ExcelJS.ValueType.Date);
+      expect(due.numFmt).toBe('dd/mm/yyyy hh:mm');
+      expect((due.value as Date).toISOString()).toBe('2026-11-25T08:16:00.000Z');
+      expect(rows[0]!.getCell(7).value).toBe('Trễ 2 giờ làm việc');
+      expect(rows[1]!.getCell(7).value).toBe('Trễ 44 phút làm việc');
+
+      const en = new ExcelJS.Workbook();
+      await en.xlsx.load((await download('/supervisor/report.xlsx?from=2026-11-23&to=2026-11-24&lang=en')).bytes as unknown as ArrayBuffer);
+      expect(en.getWorksheet('Overdue')!.getRow(HEADER + 1).getCell(7).value).toBe('2 hours late (working time)');
+      expect(en.getWorksheet('Summary')!.getRow(HEADER).values).toEqual([undefined, 'Item', 'Value']);
     });
 
-    it('the PDF report has the Vietnamese text, embedded Be Vietnam Pro, in both languages', async () => {
+    it('the PDF report is an official report: national heading, office, period, labelled figures, signatures, "Trang i/n"; both languages', async () => {
       const vi = await download('/supervisor/report.pdf?from=2026-11-23&to=2026-11-24');
       expect(vi.type).toBe('application/pdf');
       const file = path.join(dir, 'report-vi.pdf');
       fs.writeFileSync(file, vi.bytes);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const office = (await ok('GET', '/office', admin)).name as string;
       for (const words of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        office.toUpperCase(),
+        'ngày 25 tháng 11 năm 2026',
         'BÁO CÁO TỔNG HỢP TÌNH HÌNH TIẾP NHẬN VÀ TRẢ KẾT QUẢ',
-        'Từ ngày 23/11/2026 đến ngày 24/11/2026',
+        'Kỳ báo cáo: từ ngày 23/11/2026 đến ngày 24/11/2026',
+        'tính tại thời điểm lập báo cáo: 25/11/2026 09:00',
+        'I. Lấy số thứ tự và phục vụ (trong kỳ báo cáo)',
+        'IV. Hồ sơ đang quá hạn tại thời điểm lập báo cáo (25/11/2026 09:00)',
+        'Trễ 2 giờ làm việc',
+        'Trễ 44 phút làm việc',
+        'NGƯỜI LẬP BIỂU',
+        'THỦ TRƯỞNG ĐƠN VỊ',
+        '(Ký, ghi rõ họ tên, đóng dấu)',
         'Tư pháp – Hộ tịch',
         'Nguyễn Thị Lan',
         'Trần Văn Minh',
@@ -357,6 +478,15 @@ describe('the fixed data set, hand-computed', () => {
         expect(text, words).toContain(words);
       }
       expect(text.indexOf(codes.D2!)).toBeLessThan(text.indexOf(codes.D4!));
+      // The signatures close the report, after the overdue list.
+      expect(text.lastIndexOf('NGƯỜI LẬP BIỂU')).toBeGreaterThan(text.indexOf(codes.D4!));
+      // Every page carries "Trang i/n".
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      expect(pages).toBeGreaterThan(1);
+      for (let i = 1; i <= pages; i++) {
+        const page = execFileSync('pdftotext', ['-layout', '-f', String(i), '-l', String(i), file, '-'], { encoding: 'utf8' });
+        expect(page, `page ${i}`).toContain(`Trang ${i}/${pages}`);
+      }
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       expect(fonts).toMatch(/BeVietnamPro-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
       expect(fonts).toMatch(/BeVietnamPro-Bold\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
@@ -367,8 +497,10 @@ describe('the fixed data set, hand-computed', () => {
       const en = await download('/supervisor/report.pdf?from=2026-11-23&to=2026-11-24&lang=en');
       fs.writeFileSync(path.join(dir, 'report-en.pdf'), en.bytes);
       const enText = execFileSync('pdftotext', ['-layout', path.join(dir, 'report-en.pdf'), '-'], { encoding: 'utf8' });
-      expect(enText).toContain('SUMMARY REPORT OF DOSSIERS RECEIVED AND RESULTS HANDED BACK');
-      expect(enText).toContain('Very satisfied');
+      for (const words of ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness', 'SUMMARY REPORT OF DOSSIERS RECEIVED AND RESULTS HANDED BACK', 'Reporting period: 23/11/2026 to 24/11/2026', '2 hours late (working time)', 'PREPARED BY', 'HEAD OF OFFICE', `Page 1 of ${pages}`, 'Very satisfied']) {
+        expect(enText, words).toContain(words);
+      }
+      execFileSync('pdftoppm', ['-r', '70', '-png', path.join(dir, 'report-en.pdf'), path.join('test-results', 'supervisor-report-en')]);
     });
   });
 });

@@ -73,7 +73,7 @@ describe('alerts and settings', () => {
     expect((await hub.api('GET', '/supervisor/alerts', { token: clerk })).status).toBe(200);
   });
   it('settings: every bad value is 400 and nothing is saved', async () => {
-    const good = { maxWaitingPerService: 10, maxWaitMinutes: 20, alertDueToday: true, ratingCriteria: false, ratingIdleSeconds: 30 };
+    const good = { maxWaitingPerService: 10, maxWaitMinutes: 20, alertDueToday: true, ratingCriteria: false, ratingIdleSeconds: 30, nearlyDueWorkingHours: 6 };
     for (const bad of [
       {},
       { ...good, maxWaitingPerService: 0 },
@@ -83,6 +83,10 @@ describe('alerts and settings', () => {
       { ...good, alertDueToday: 'yes' },
       { ...good, ratingIdleSeconds: 4 },
       { ...good, ratingIdleSeconds: 100000 },
+      { ...good, nearlyDueWorkingHours: 0 },
+      { ...good, nearlyDueWorkingHours: 41 },
+      { ...good, nearlyDueWorkingHours: 1.5 },
+      { ...good, nearlyDueWorkingHours: null },
       null,
       [],
       'x',
@@ -142,13 +146,14 @@ describe('ratings', () => {
     await rejects('POST', '/ratings', clerk, { counterId: 1, key: await key(), level: 'satisfied' }, 403, 'FORBIDDEN');
   });
 
-  it('the prompt closes 5 minutes after the finish', async () => {
-    clock.advance(4 * 60_000);
+  it('the prompt is offered for 2 minutes after the finish; a rating is taken for 5, then refused as expired', async () => {
+    clock.advance(119_000);
     expect((await hub.api('GET', '/ratings/prompt?counterId=1', { token: tablet })).body.prompt).not.toBeNull();
-    clock.advance(61_000);
-    const k = 't:1';
+    clock.advance(2_000);
     expect((await hub.api('GET', '/ratings/prompt?counterId=1', { token: tablet })).body.prompt).toBeNull();
-    await rejects('POST', '/ratings', tablet, { counterId: 1, key: k, level: 'satisfied' }, 409, 'RATING_NOT_OPEN');
+    clock.advance(3 * 60_000);
+    const body = await rejects('POST', '/ratings', tablet, { counterId: 1, key: 't:1', level: 'satisfied' }, 409, 'RATING_EXPIRED');
+    expect(body.error.details).toEqual({ reason: 'timed_out' });
     clock.advance(-5 * 60_000 - 1000);
   });
 

@@ -37,9 +37,9 @@ describe('the 80 mm ticket PDF', () => {
     expect(flat).toContain('A023');
     expect(flat).toContain('Ưu tiên: Người cao tuổi');
     expect(flat).toContain('Giờ lấy số: 08:15 ngày 23/11/2026');
-    expect(flat).toContain('Số người chờ trước bạn: 4');
+    expect(flat).toContain('Số người chờ trước Ông/Bà: 4');
     expect(flat).toContain('Thời gian chờ dự kiến: khoảng 12 phút');
-    expect(flat).toContain('Xin cảm ơn quý khách!');
+    expect(flat).toContain('Xin cảm ơn Ông/Bà!');
     // 80 mm wide (226.77 pt), one page, fonts embedded (a subset of Be Vietnam Pro).
     expect(info).toMatch(/Page size:\s+226\.77\d* x/);
     expect(info).toMatch(/Pages:\s+1\n/);
@@ -55,5 +55,16 @@ describe('the 80 mm ticket PDF', () => {
     expect(flat).toContain('People ahead of you: 0');
     expect(flat).toContain('Estimated wait: you are next');
     expect(flat).toContain('Priority: Elderly person');
+  });
+
+  it('says that no counter serves the service instead of a number when none is open', async () => {
+    for (const [lang, words] of [['vi', 'Chưa có quầy nào đang phục vụ dịch vụ này'], ['en', 'No counter is serving this service at the moment']] as const) {
+      const pdf = await renderTicketPdf({ officeName: 'Ba Đình', issued: { ...issued, ahead: null, estimatedWaitMinutes: null }, lang, timeZone: 'Asia/Ho_Chi_Minh' });
+      const { text, info } = pdfText(pdf);
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain(words);
+      expect(flat).not.toMatch(/Số người chờ|People ahead|Thời gian chờ|Estimated wait/);
+      expect(info).toMatch(/Pages:\s+1\n/);
+    }
   });
 });

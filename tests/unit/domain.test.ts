@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   canApply,
   chooseNextTicket,
-  countAhead,
-  estimateWaitMinutes,
   foldVietnamese,
   formatTicketNumber,
   meanServiceMinutes,
@@ -83,28 +81,17 @@ describe('call order', () => {
     // Ticket 9 was issued first in another service and transferred in later: it keeps queuedAt = 1.
     expect(drain([t(5, false, 50), t(6, false, 60), t(9, false, 1)], 0)).toEqual([9, 5, 6]);
   });
-  it('counts the people ahead by the same rules', () => {
-    const waiting = [t(1, false, 1), t(2, true, 2), t(3, false, 3), t(4, true, 4)];
-    expect(countAhead(t(3, false, 3), waiting)).toBe(3); // 1, and both priorities
-    expect(countAhead(t(4, true, 4), waiting)).toBe(1); // only priority 2
-    expect(countAhead(t(1, false, 1), waiting)).toBe(2);
-  });
 });
 
-describe('waiting estimate', () => {
+describe('mean service time', () => {
   it('uses the default when there is no history', () => {
     expect(meanServiceMinutes([], 5)).toBe(5);
-    expect(estimateWaitMinutes({ ahead: 3, recentDurationsMs: [], openCounters: 1, defaultMinutes: 5 })).toBe(15);
   });
-  it('follows the moving average of recent service times, spread over open counters', () => {
+  it('follows the moving average of recent service times, ignoring outliers', () => {
     const minutes = (m: number) => m * 60000;
-    expect(estimateWaitMinutes({ ahead: 4, recentDurationsMs: [minutes(2), minutes(4)], openCounters: 2 })).toBe(6);
+    expect(meanServiceMinutes([minutes(2), minutes(4)])).toBe(3);
     // An outlier over 3 hours (a ticket left open over lunch) is ignored.
     expect(meanServiceMinutes([minutes(4), minutes(600)])).toBe(4);
-  });
-  it('is zero for nobody ahead and at least a minute otherwise', () => {
-    expect(estimateWaitMinutes({ ahead: 0, recentDurationsMs: [], openCounters: 1 })).toBe(0);
-    expect(estimateWaitMinutes({ ahead: 1, recentDurationsMs: [1000], openCounters: 5 })).toBe(1);
   });
 });
 

@@ -144,12 +144,13 @@ describe("a counter's alerts", () => {
     alerts: [
       { kind: 'too_many_waiting' as const, serviceId: 1, serviceNameVi: 'Tư pháp', serviceNameEn: 'Justice', waiting: 9, threshold: 5 },
       { kind: 'long_wait' as const, serviceId: 3, serviceNameVi: 'Kinh doanh', serviceNameEn: 'Business', ticketNumber: 'C001', minutes: 40, threshold: 30 },
+      { kind: 'overdue' as const, count: 1, codes: ['Z'] },
       { kind: 'due_today' as const, count: 2, codes: ['X', 'Y'] },
     ],
   };
-  it("keeps the queue alerts of the counter's own services and the office's dossiers due today", () => {
-    expect(alertsForCounter(state, [1, 5])!.alerts.map((a) => a.kind)).toEqual(['too_many_waiting', 'due_today']);
-    expect(alertsForCounter(state, [2])!.alerts.map((a) => a.kind)).toEqual(['due_today']);
+  it("keeps the queue alerts of the counter's own services and the office's dossiers overdue and due today", () => {
+    expect(alertsForCounter(state, [1, 5])!.alerts.map((a) => a.kind)).toEqual(['too_many_waiting', 'overdue', 'due_today']);
+    expect(alertsForCounter(state, [2])!.alerts.map((a) => a.kind)).toEqual(['overdue', 'due_today']);
   });
   it('shows everything until the counter is known, and nothing without a feed', () => {
     expect(alertsForCounter(state, null)).toBe(state);

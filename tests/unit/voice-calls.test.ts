@@ -153,6 +153,19 @@ describe('the voice queue', () => {
       ['ok', true],
     ]);
   });
+  it('lists the calls still waiting for their voice, and a call leaves the list as it starts', async () => {
+    const p = fakePlayer();
+    const seen: string[][] = [];
+    const q: VoiceQueue<string> = new VoiceQueue<string>(p.play, { onStart: () => seen.push(q.waitingItems) });
+    q.enqueue('A001@4', 'A001@4');
+    q.enqueue('B001@1', 'B001@1');
+    q.enqueue('C001@2', 'C001@2');
+    expect(q.waitingItems).toEqual(['B001@1', 'C001@2']);
+    await p.finish();
+    expect(q.waitingItems).toEqual(['C001@2']);
+    await p.finish();
+    expect(seen).toEqual([[], ['C001@2'], []]);
+  });
   it('takes no calls after dispose', async () => {
     const p = fakePlayer();
     const q = new VoiceQueue<string>(p.play);

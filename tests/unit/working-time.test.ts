@@ -180,8 +180,10 @@ describe('dueStatus and printing', () => {
   it('is computed from the due instant and the working time left', () => {
     expect(dueStatus(dueMs, at('2026-03-16 16:31'), vn)).toBe('overdue');
     expect(dueStatus(dueMs, dueMs, vn)).toBe('nearly_due');
-    expect(dueStatus(dueMs, at('2026-03-13 16:30'), vn)).toBe('nearly_due'); // 8 working hours left
-    expect(dueStatus(dueMs, at('2026-03-13 16:29'), vn)).toBe('on_time');
+    expect(dueStatus(dueMs, at('2026-03-16 10:30'), vn)).toBe('nearly_due'); // 4 working hours left (the default)
+    expect(dueStatus(dueMs, at('2026-03-16 10:29'), vn)).toBe('on_time');
+    expect(dueStatus(dueMs, at('2026-03-13 16:30'), vn, 8)).toBe('nearly_due'); // 8 working hours left
+    expect(dueStatus(dueMs, at('2026-03-13 16:29'), vn, 8)).toBe('on_time');
     expect(dueStatus(dueMs, at('2026-03-13 16:29'), vn, 16)).toBe('nearly_due');
     expect(workingHoursBetween(at('2026-03-17 16:30'), dueMs, vn)).toBe(-8); // a working day late
   });

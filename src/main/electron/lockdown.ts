@@ -1,35 +1,15 @@
 /**
  * The Electron security checklist applied to the session and every
- * webContents (CHECKLISTS.md "Electron"). The origin a webContents may show is
+ * webContents (CHECKLISTS.md "Electron"); the webPreferences are written where
+ * the window is made (windows.ts). The origin a webContents may show is
  * looked up per contents: the hub origin its window was opened on, nothing
  * for contents the shell did not create.
  */
-import { type Session, type WebContents, type WebPreferences } from 'electron';
+import { type Session, type WebContents } from 'electron';
 import { httpOrigin, isAppUrl } from './origin';
 import { allowPermissionCheck, allowPermissionRequest } from './permissions';
 
 export type OriginLookup = (contents: WebContents | null | undefined) => string | null;
-
-/** webPreferences every window gets; `role`-specific bits are added by the caller. */
-export function secureWebPreferences(opts: { preload: string; devTools: boolean; autoplay: boolean }): WebPreferences {
-  return {
-    preload: opts.preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-    devTools: opts.devTools,
-    ...(opts.autoplay ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
-  };
-}
 
 /** Navigation, pop-ups and <webview> for one webContents. */
 export function lockDownContents(contents: WebContents, originOf: OriginLookup): void {
@@ -42,8 +22,11 @@ export function lockDownContents(contents: WebContents, originOf: OriginLookup):
   contents.on('will-navigate', (e) => guard(e));
   contents.on('will-frame-navigate', (e) => guard(e));
   contents.on('will-redirect', (e) => guard(e));
-  contents.setWindowOpenHandler(({ url }) => {
-    console.warn(`[lockdown] denied window.open/target=_blank to ${url.slice(0, 200)}`);
+  // Every way to a new window ends here, whatever its disposition: window.open, target=_blank,
+  // shift-click ('new-window'), middle- or ctrl-click ('background-tab'/'foreground-tab'). will-navigate
+  // never sees those, so this is the guard for them: deny, all of them.
+  contents.setWindowOpenHandler(({ url, disposition }) => {
+    console.warn(`[lockdown] denied a new window (${disposition}) to ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());

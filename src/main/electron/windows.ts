@@ -5,7 +5,6 @@
  */
 import { BrowserWindow, screen } from 'electron';
 import { type WindowPlan } from './device-config';
-import { secureWebPreferences } from './lockdown';
 import { statusPageUrl, type StatusMessage } from './status-page';
 import { windowUrl } from './hub-url';
 
@@ -45,9 +44,31 @@ export class AppWindow {
       autoHideMenuBar: true,
       kiosk: opts.plan.kiosk,
       fullscreen: opts.plan.fullscreen,
+      // Written out here, where the window is made, so a reviewer and Electronegativity (npm test,
+      // docs/electron.md) see each setting; tests/unit/electron-source.test.ts holds them to
+      // CHECKLISTS.md. No spread: a spread could override any of them unseen.
       webPreferences: {
-        ...secureWebPreferences({ preload: opts.preload, devTools: opts.devTools, autoplay: opts.plan.role === 'display' }),
+        preload: opts.preload,
         partition: opts.plan.partition,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        // A middle-click on a link asks for a new window, which setWindowOpenHandler denies
+        // (lockdown.ts): that is the guard. This is the auditor's advice on top (no auxclick
+        // events for the pages), harmless where Chromium no longer knows the flag.
+        disableBlinkFeatures: 'Auxclick',
+        spellcheck: false,
+        safeDialogs: true,
+        devTools: opts.devTools,
+        // The display chimes and speaks calls with nobody touching it; the other screens play sound only after a touch.
+        autoplayPolicy: opts.plan.role === 'display' ? 'no-user-gesture-required' : 'user-gesture-required',
       },
     });
     const wc = this.win.webContents;

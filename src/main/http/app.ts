@@ -6,7 +6,8 @@ import { API_PREFIX, AppError, errorBodySchema, routes, type RouteDef, type Rout
 import type { Hub } from '../services';
 import { authorise } from './auth';
 import { installErrorHandling } from './errors';
-import { createHandlers, type HandlerContext } from './handlers';
+import { createHandlers } from './handlers';
+import type { HandlerContext } from './handlerTypes';
 import { registerEvents } from './sse';
 import { registerUi } from './ui';
 import { clientErrorHandler, frameworkErrors } from './transportErrors';
@@ -14,7 +15,7 @@ import { createGuessThrottle, guessThrottleOptions } from './guessThrottle';
 
 export const BODY_LIMIT = 64 * 1024;
 /** Routes that guess secrets get a per-address limit on top of the per-account lockout. */
-const GUARDED: Partial<Record<RouteName, number>> = { login: 20, pair: 10, verifyAdminPin: 10, localEnrol: 20 };
+const GUARDED: Partial<Record<RouteName, number>> = { login: 20, changePin: 20, pair: 10, verifyAdminPin: 10, localEnrol: 20 };
 
 export async function buildApp(hub: Hub, options: { uiDir: string; logger?: boolean }): Promise<FastifyInstance> {
   const app = Fastify({
@@ -79,7 +80,7 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
       },
       // Authorisation runs before the body is validated, so the wrong role gets 403, not a hint about fields.
       onRequest: async (req) => {
-        (req as unknown as { motcuaAuth: unknown }).motcuaAuth = authorise(hub.auth, req, def.roles);
+        (req as unknown as { motcuaAuth: unknown }).motcuaAuth = authorise(hub.auth, req, def.roles, false, def.beforePinChange === true);
       },
       handler: async (req, reply) =>
         handler({

@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type RouteName, type Routes } from '../../shared/api';
+import { AppError } from '../../shared/api';
 import type { Authenticated } from '../services/auth';
 import type { Actor } from '../services/queue';
 import type { Hub } from '../services';
@@ -11,18 +10,7 @@ import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
 import { formsHandlers } from './formsHandlers';
 import { createSyncHandlers } from './syncHandlers';
-
-type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
-export interface HandlerContext<N extends RouteName> {
-  params: Routes[N] extends { params: infer P } ? Out<P> : undefined;
-  query: Routes[N] extends { query: infer Q } ? Out<Q> : undefined;
-  body: Routes[N] extends { body: infer B } ? Out<B> : undefined;
-  auth: Authenticated | null;
-  req: FastifyRequest;
-  reply: FastifyReply;
-}
-type Handler<N extends RouteName> = (ctx: HandlerContext<N>) => Promise<Out<Routes[N]['response']>> | Out<Routes[N]['response']>;
-export type Handlers = { [N in RouteName]: Handler<N> };
+import type { Handlers } from './handlerTypes';
 
 /** The clerk behind a staff route (the route's roles already excluded devices). */
 function actor(auth: Authenticated | null): Actor {
@@ -47,6 +35,11 @@ export function createHandlers(hub: Hub): Handlers {
       const a = actor(who);
       auth.logout(a.sessionId);
       queue.leave(a.clerkId);
+      return { ok: true as const };
+    },
+    changePin: async ({ body, auth: who, req }) => {
+      const a = actor(who);
+      await auth.changePin({ clerkId: a.clerkId, sessionId: a.sessionId, pinChangeRequired: who!.pinChangeRequired }, body.oldPin, body.newPin, req.ip);
       return { ok: true as const };
     },
     me: ({ auth: who }) => {

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api';
 import type { Hub } from '../services';
 import { actorOf } from '../services/audit';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 /** Handlers of src/shared/api/kioskScanRoutes.ts: one service call each. */
 export function kioskScanHandlers(hub: Hub): Pick<Handlers, 'kioskDossierLookup' | 'kioskSettings' | 'adminKioskSettingsUpdate'> {

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { RouteName } from '../../shared/api';
 import type { Hub } from '../services';
 import { actorOf } from '../services/audit';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 type Mine = 'screenSettings' | 'adminVoiceSettings' | 'adminVoiceSettingsUpdate' | 'adminLanguageSettings' | 'adminLanguageSettingsUpdate' | 'adminDeviceList' | 'adminDeviceUpdate' | 'adminAudit' | 'adminAuditCsv' | 'adminBackups' | 'adminBackupSettingsUpdate' | 'adminBackupNow' | 'adminBackupRestore';
 

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Hub } from '../services';
 import { actorOf } from '../services/audit';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 type SupervisorRouteName = 'figures' | 'figuresXlsx' | 'figuresPdf' | 'alerts' | 'supervisorSettings' | 'supervisorSettingsUpdate' | 'ratingPrompt' | 'submitRating';
 

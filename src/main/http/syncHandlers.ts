@@ -1,5 +1,5 @@
 import type { Hub } from '../services';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import type { syncRoutes } from '../../shared/api/syncRoutes';
 
 /** Thin handlers for the hub's sync routes: each is one call into the sync engine. */

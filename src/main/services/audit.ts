@@ -1,3 +1,4 @@
+import { auditDetailParts } from '../../shared/domain';
 import { messages } from '../../shared/i18n';
 import type { AuditEntry, AuditQuery, Principal } from '../../shared/api';
 import type { AuditRecord } from '../db/repos/audit';
@@ -60,7 +61,8 @@ export function createAuditService(store: Store, clock: Clock) {
         kinds[e.actorKind] ?? e.actorKind,
         e.actorName ?? '',
         e.target ?? '',
-        e.detail ? JSON.stringify(e.detail) : '',
+        // The screen's words: instants as dd/mm/yyyy HH:mm (shared/domain/auditValues.ts).
+        e.detail ? auditDetailParts(e.detail, clock.timeZone).join(' · ') : '',
         e.ip ?? '',
       ]);
     }

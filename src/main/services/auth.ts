@@ -3,7 +3,8 @@ import { AppError, type DeviceRole, type LoginResponse, type PairingCode, type P
 import type { Store } from '../db/store';
 import { publicClerk } from '../db/repos/clerks';
 import type { Clock } from './clock';
-import { DUMMY_PIN_HASH, verifyPin } from './pinHash';
+import { DUMMY_PIN_HASH, hashPin, verifyPin } from './pinHash';
+import { isDemoPin, pinChangeRequired } from '../../shared/domain/demoPins';
 import type { AuditActor } from './audit';
 
 export const SESSION_HOURS = 12;
@@ -19,9 +20,17 @@ export interface Authenticated {
   principal: Principal;
   /** The counter the clerk's session sits at. */
   counterId: number | null;
+  /** A clerk session that must change its demo PIN before any route but change-pin and logout. */
+  pinChangeRequired?: boolean;
 }
 
-export function createAuthService(store: Store, clock: Clock, options: { localSecret?: string } = {}) {
+export interface AuthOptions {
+  localSecret?: string;
+  /** The hub is reachable from other PCs (not loopback): a demo PIN must be changed at login. */
+  lanMode?: boolean;
+}
+
+export function createAuthService(store: Store, clock: Clock, options: AuthOptions = {}) {
   /** Checks a PIN with lockout; the failure count is kept even when the request fails. */
   async function checkPin(username: string, pin: string, ip?: string) {
     const clerk = store.clerks.byUsername(username);
@@ -65,11 +74,37 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
     const token = newToken('s');
     const now = clock.now();
     const expiresAt = now + SESSION_HOURS * 3600 * 1000;
+    // Only here is the PIN in clear, so only here can the hub tell it is one the README prints.
+    const mustChange = pinChangeRequired(pin, options.lanMode === true);
     store.write(() => {
-      store.access.insertSession({ id: randomUUID(), tokenHash: sha256(token), clerkId: clerk.id, now, expiresAt });
-      store.audit.record({ at: now, action: 'auth.login', actor: { kind: 'clerk', id: clerk.id, name: clerk.username }, target: `clerk:${clerk.username}`, detail: { role: clerk.role }, ip: ip ?? null });
+      store.access.insertSession({ id: randomUUID(), tokenHash: sha256(token), clerkId: clerk.id, now, expiresAt, pinChangeRequired: mustChange });
+      const detail = mustChange ? { role: clerk.role, pinChangeRequired: true } : { role: clerk.role };
+      store.audit.record({ at: now, action: 'auth.login', actor: { kind: 'clerk', id: clerk.id, name: clerk.username }, target: `clerk:${clerk.username}`, detail, ip: ip ?? null });
     });
-    return { token, clerk: publicClerk(clerk), expiresAt };
+    return { token, clerk: publicClerk(clerk), expiresAt, pinChangeRequired: mustChange };
+  }
+
+  /**
+   * The clerk changes their own PIN: the current one again (wrong ones count
+   * towards the lockout like a login), a new one that is neither a demo PIN nor
+   * the current one. Lifts the session's PIN-change mark, ends the clerk's
+   * other sessions (as an admin's reset does) and is audited; a refused change
+   * changes nothing.
+   */
+  async function changePin(who: { clerkId: number; sessionId: string; pinChangeRequired?: boolean }, oldPin: string, newPin: string, ip?: string): Promise<void> {
+    const clerk = store.clerks.get(who.clerkId);
+    if (!clerk) throw new AppError(401, 'UNAUTHENTICATED', 'Log in first.');
+    if (isDemoPin(newPin)) throw new AppError(400, 'PIN_NOT_ALLOWED', 'This PIN is one of the demo PINs printed in the README, which anyone can read. Choose another.');
+    if (newPin === oldPin) throw new AppError(400, 'PIN_NOT_ALLOWED', 'The new PIN must differ from the current one.');
+    await checkPin(clerk.username, oldPin, ip);
+    const pinHash = await hashPin(newPin);
+    const now = clock.now();
+    store.write(() => {
+      store.clerks.setPin(clerk.id, pinHash);
+      store.access.pinChanged(who.sessionId);
+      store.access.endOtherClerkSessions(clerk.id, who.sessionId, now);
+      store.audit.record({ at: now, action: 'auth.pin_changed', actor: { kind: 'clerk', id: clerk.id, name: clerk.username }, target: `clerk:${clerk.username}`, detail: { required: who.pinChangeRequired === true }, ip: ip ?? null });
+    });
   }
 
   function authenticate(token: string): Authenticated | undefined {
@@ -83,6 +118,7 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
       return {
         principal: { kind: 'clerk', role: clerk.role, clerkId: clerk.id, username: clerk.username, sessionId: session.id },
         counterId: session.counterId,
+        ...(session.pinChangeRequired ? { pinChangeRequired: true } : {}),
       };
     }
     if (token.startsWith('d_')) {
@@ -145,12 +181,16 @@ export function createAuthService(store: Store, clock: Clock, options: { localSe
     });
   }
 
-  /** For leaving kiosk mode: true when the PIN is any active admin's. */
+  /**
+   * For leaving kiosk mode: true when the PIN is any active admin's. In LAN mode a demo PIN
+   * never opens the kiosk, even while the admin has not changed it yet: it is printed in the README.
+   */
   async function verifyAdminPin(pin: string): Promise<boolean> {
+    if (pinChangeRequired(pin, options.lanMode === true)) return false;
     for (const admin of store.clerks.activeAdmins()) if (await verifyPin(pin, admin.pinHash)) return true;
     return false;
   }
 
-  return { login, logout, authenticate, createPairingCode, pair, localEnrol, verifyAdminPin };
+  return { login, changePin, logout, authenticate, createPairingCode, pair, localEnrol, verifyAdminPin };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -60,8 +60,8 @@ export interface DossierServiceOptions {
   calendar: () => WorkingCalendar;
   /** Calendar-day procedures skip official days off (issue 3: "when so configured"). */
   skipHolidaysForCalendarDays?: boolean;
-  /** Nearly due while at most this many working hours are left (default one working day). */
-  nearlyDueWorkingHours?: number;
+  /** Nearly due while at most this many working hours are left (the supervisor setting; read on every computation). */
+  nearlyDueWorkingHours?: () => number;
 }
 
 function newSecret(): string {
@@ -155,7 +155,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     if (clockRuns(key) || key === 'supplement_requested') {
       return {
         dueAt: due.dueMs,
-        dueStatus: dueStatus(due.dueMs, now, calendar, options.nearlyDueWorkingHours),
+        dueStatus: dueStatus(due.dueMs, now, calendar, options.nearlyDueWorkingHours?.()),
         paused: false,
         remainingWorkingHours: workingHoursBetween(now, due.dueMs, calendar),
       };

@@ -11,6 +11,7 @@ import { createPrintService } from './printing';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
+import { supervisorRepo } from '../db/repos/supervisor';
 import { createAuditService } from './audit';
 import { createOfficeSettingsService } from './officeSettings';
 import { createBackupService, type BackupOptions } from './backup/backups';
@@ -22,6 +23,8 @@ import { createLiveLookup } from '../sync/liveLookup';
 
 interface ServiceOptions {
   localSecret?: string;
+  /** The hub listens beyond loopback: demo PINs must be changed at login. */
+  lanMode?: boolean;
   version: string;
   backups?: Partial<BackupOptions>;
   /** The kiosk look-up's freshener; default: the district sync's live look-up. */
@@ -33,13 +36,15 @@ interface ServiceOptions {
 export function createServices(store: Store, clock: Clock, options: ServiceOptions) {
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
-  const auth = createAuthService(store, clock, { localSecret: options.localSecret });
+  const auth = createAuthService(store, clock, { localSecret: options.localSecret, lanMode: options.lanMode });
   const admin = createAdminService(store, clock, () => queue.publish());
   const catalogue = createCatalogueService(store);
   const calendar = createCalendarService(store, clock);
   calendar.seedIfEmpty();
   const printing = createPrintService();
-  const dossiers = createDossierService(store, clock, { calendar: () => calendar.current() });
+  // The nearly-due threshold is a supervisor setting (audited with the others), read on every due computation.
+  const thresholds = supervisorRepo(store.db);
+  const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
   const audit = createAuditService(store, clock);
   const dossierDocuments = createDossierDocuments(store, clock, dossiers, () => store.settings.documents().receiptPaper, audit);

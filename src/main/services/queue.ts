@@ -1,11 +1,12 @@
 import {
+  CallQueue,
   canApply,
-  chooseNextTicket,
-  countAhead,
-  estimateWaitMinutes,
+  forecastCall,
+  forecastWaitMinutes,
   formatTicketNumber,
   MAX_TICKET_SEQ,
-  nextCallOrderState,
+  nextCall,
+  type ForecastCounter,
   type PriorityReason,
   type TicketAction,
 } from '../../shared/domain';
@@ -122,17 +123,26 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
     return describe(store.tickets.get(ticketId)!);
   }
 
-  /** A ticket with its people-ahead count and estimated wait, as of now. */
+  /** The counters calling now (a clerk at it, not paused), in the order the forecast lets them take turns. */
+  function openCounters(day: string): ForecastCounter[] {
+    const busy = new Set(store.tickets.currentAtCounters(day).map((t) => t.counterId));
+    return store.counters
+      .list()
+      .filter((c) => c.active && !c.paused && c.clerkId !== null)
+      .map((c) => ({ id: c.id, serviceIds: c.serviceIds, normalsSincePriority: c.normalsSincePriority, busy: busy.has(c.id) }));
+  }
+
+  /** A ticket with its people ahead and estimated wait, as of now, from the call rule itself. */
   function describe(ticket: TicketRecord): IssuedTicket {
-    const waiting = store.tickets.waitingIn(ticket.officeDay, ticket.serviceId).map((w) => ({ id: w.id, priority: w.priority === 1, queuedAt: w.queued_at }));
-    const ahead = ticket.status === 'waiting' ? countAhead({ id: ticket.id, priority: ticket.priority !== null, queuedAt: ticket.queuedAt }, waiting) : 0;
-    const estimatedWaitMinutes = estimateWaitMinutes({
-      ahead,
-      recentDurationsMs: store.tickets.recentDurations(ticket.serviceId, clock.now() - RECENT_WINDOW_MS),
-      openCounters: store.counters.openCountersFor(ticket.serviceId),
-      defaultMinutes: store.settings.queue().defaultServiceMinutes,
-    });
-    return { ticket, ahead, estimatedWaitMinutes };
+    if (ticket.status !== 'waiting') return { ticket, ahead: 0, estimatedWaitMinutes: 0 };
+    const waiting = store.tickets.waitingToday(ticket.officeDay);
+    // A waiting ticket of a closed service (or of another day) is not in the queue any counter calls from.
+    const forecast = waiting.some((w) => w.id === ticket.id)
+      ? forecastCall(ticket.id, waiting, openCounters(ticket.officeDay), store.settings.queue().priorityInterleave)
+      : ({ kind: 'no_counter' } as const);
+    if (forecast.kind === 'no_counter') return { ticket, ahead: null, estimatedWaitMinutes: null };
+    const minutes = forecastWaitMinutes(forecast, store.tickets.recentDurations(ticket.serviceId, clock.now() - RECENT_WINDOW_MS), store.settings.queue().defaultServiceMinutes);
+    return { ticket, ahead: forecast.ahead, estimatedWaitMinutes: minutes };
   }
 
   function ticketInfo(ticketId: number): IssuedTicket {
@@ -173,15 +183,13 @@ export function createQueueService(store: Store, clock: Clock, bus: HubBus) {
         store.tickets.event({ ticketId: current.id, at: now, kind: 'finish', counterId: counter.id, clerkId: actor.clerkId });
         recordTicketClosed(store.db, current.id);
       }
-      const candidates = store.tickets
-        .callCandidates(day, counter.id)
-        .map((w) => ({ id: w.id, priority: w.priority === 1, queuedAt: w.queued_at }));
-      const next = chooseNextTicket(candidates, { normalsSincePriority: counter.normalsSincePriority }, store.settings.queue().priorityInterleave);
-      if (!next) throw new AppError(409, 'NOTHING_WAITING', `Nobody is waiting for the services of counter ${counter.number}.`);
-      if (!store.tickets.call(next.id, counter.id, actor.clerkId, now)) throw new AppError(409, 'INVALID_TICKET_STATE', 'That ticket was just called elsewhere; call again.');
-      store.counters.setInterleave(counter.id, nextCallOrderState({ normalsSincePriority: counter.normalsSincePriority }, next).normalsSincePriority);
-      store.tickets.event({ ticketId: next.id, at: now, kind: 'call', counterId: counter.id, clerkId: actor.clerkId });
-      return { ticket: store.tickets.get(next.id)!, counter };
+      // The same rule the citizen's forecast simulates (describe above): they cannot disagree.
+      const pick = nextCall(new CallQueue(store.tickets.waitingToday(day)), counter, store.settings.queue().priorityInterleave);
+      if (!pick) throw new AppError(409, 'NOTHING_WAITING', `Nobody is waiting for the services of counter ${counter.number}.`);
+      if (!store.tickets.call(pick.ticket.id, counter.id, actor.clerkId, now)) throw new AppError(409, 'INVALID_TICKET_STATE', 'That ticket was just called elsewhere; call again.');
+      store.counters.setInterleave(counter.id, pick.state.normalsSincePriority);
+      store.tickets.event({ ticketId: pick.ticket.id, at: now, kind: 'call', counterId: counter.id, clerkId: actor.clerkId });
+      return { ticket: store.tickets.get(pick.ticket.id)!, counter };
     });
     announce(called.ticket, called.counter, false);
     publish();

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, apiBytes } from '../app/api';
 import { formatDateTime } from '../app/format';
 import { currentLanguage } from '../app/i18n';
+import { DateField } from '../components/DateField';
 import { FormError } from '../components/FormError';
 import { AUDIT_ACTIONS, AUDIT_GROUPS, type AuditEntry } from '../../shared/api';
+import { auditDetailParts } from '../../shared/domain';
 import { DataTable, Field, useSave } from './common';
 
 /** The office's day starts at midnight in Việt Nam (UTC+7, no daylight saving). */
@@ -86,10 +88,10 @@ export function AuditSection({ onAuthError }: { onAuthError: (err: unknown) => v
       </div>
       <form className="audit-filter" onSubmit={submit} aria-label={t('audit.filter')}>
         <Field label={t('audit.from')} name="from" error={error}>
-          {(p) => <input {...p} type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />}
+          {(p) => <DateField {...p} value={draft.from} max={draft.to || undefined} onChange={(from) => set({ from })} />}
         </Field>
         <Field label={t('audit.to')} name="to" error={error}>
-          {(p) => <input {...p} type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />}
+          {(p) => <DateField {...p} value={draft.to} min={draft.from || undefined} onChange={(to) => set({ to })} />}
         </Field>
         <Field label={t('audit.action')} name="action" error={error}>
           {(p) => (
@@ -159,8 +161,8 @@ export function AuditSection({ onAuthError }: { onAuthError: (err: unknown) => v
   );
 }
 
-/** Details as "key: value" pairs on one line; nested values as compact JSON. */
+/** Details as "key: value" pairs on one line; instants as dd/mm/yyyy HH:mm (the domain's one rule), nested values compact. */
 function DetailText({ detail }: { detail: Record<string, unknown> }) {
-  const parts = Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const parts = auditDetailParts(detail);
   return <span title={parts.join('\n')}>{parts.join(' · ')}</span>;
 }

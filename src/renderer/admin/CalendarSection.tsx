@@ -1,6 +1,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { isoToDisplayDate } from '../app/format';
+import { DateField } from '../components/DateField';
 import { currentLanguage } from '../app/i18n';
 import { FormError } from '../components/FormError';
 import type { CalendarDayEntry, OfficeHoursSetting } from '../../shared/api';
@@ -67,7 +69,7 @@ function OfficeHoursForm({ onAuthError }: { onAuthError: (err: unknown) => void 
   );
 }
 
-const dmy = (date: string) => date.split('-').reverse().join('/');
+const dmy = isoToDisplayDate;
 
 function DaysTable({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -129,7 +131,7 @@ function DaysTable({ onAuthError }: { onAuthError: (err: unknown) => void }) {
       <form className="admin-form admin-form--grid" onSubmit={add} aria-labelledby="calendar-add-title">
         <h3 id="calendar-add-title">{t('admin.calendar.addTitle')}</h3>
         <Field label={t('admin.calendar.date')} name="date" error={error}>
-          {(p) => <input {...p} type="date" required value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />}
+          {(p) => <DateField {...p} required value={draft.date} onChange={(date) => setDraft({ ...draft, date })} />}
         </Field>
         <Field label={t('admin.calendar.kind')} name="kind" error={error}>
           {(p) => (

@@ -4,6 +4,7 @@ import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import { Modal } from '../components/Modal';
 import type { Clerk, ClerkRole } from '../../shared/api';
+import { compareText } from '../../shared/domain/collate';
 import { Check, DataTable, EditButton, Field, FormActions, SectionHead, YesNo, useResource, useSave } from './common';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; clerk: Clerk } | { kind: 'pin'; clerk: Clerk };
@@ -13,7 +14,7 @@ export function ClerksSection({ onAuthError, currentClerkId }: { onAuthError: (e
   const load = useCallback(() => api('adminClerks'), []);
   const { data, error, reload } = useResource(load, onAuthError);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const list = [...(data ?? [])].sort((a, b) => a.username.localeCompare(b.username));
+  const list = [...(data ?? [])].sort((a, b) => compareText(a.username, b.username));
   const done = () => {
     setEditing(null);
     reload();

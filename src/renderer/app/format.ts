@@ -65,3 +65,50 @@ export function counterSubtitle(number: number, name: string): string | null {
   if (!folded || folded === String(number) || folded === `quay ${number}` || folded === `counter ${number}` || folded === `quay so ${number}`) return null;
   return name;
 }
+
+// ---- dates a person reads or types: dd/mm/yyyy in both languages -----------------
+// Native <input type="date"> follows the browser's (the OS's) language, so an English Windows shows
+// 12/04/2026 for 4 December. Every date on screen goes through these instead. English uses the same
+// day-month-year order (as en-GB does), so a date reads the same whichever language the page is in.
+
+/** `23/11/2026` of an instant, in the office time zone. */
+export function formatDate(ms: number, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatDateTime(ms, timeZone).slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' (what the API speaks) → 'dd/mm/yyyy'; '' stays ''. */
+export function isoToDisplayDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}
+
+/** 'd/m/yyyy' or 'dd/mm/yyyy' (also with . or -) → 'YYYY-MM-DD', or null when it is not a real date. */
+export function parseDisplayDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  if (back.getUTCMonth() !== mo - 1) return null; // 31/02, 29/02 of a common year
+  return `${String(y)}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * What the date field shows while typing: digits and slashes only, a slash added after the day and
+ * the month as they are typed (not while deleting), 8 digits in a row read as ddmmyyyy.
+ */
+export function maskDateTyping(raw: string, previous: string): string {
+  let s = raw.replace(/[^\d/]/g, '').replace(/\/{2,}/g, '/').slice(0, 10);
+  if (/^\d{8}$/.test(s)) return `${s.slice(0, 2)}/${s.slice(2, 4)}/${s.slice(4)}`;
+  if (s.length > previous.length && (/^\d{2}$/.test(s) || /^\d{1,2}\/\d{2}$/.test(s))) s += '/';
+  return s;
+}
+
+/** 'H:mm' or 'HH:mm' (also 'HHmm') → 'HH:mm', or null. */
+export function parseDisplayTime(text: string): string | null {
+  const m = /^\s*(\d{1,2}):?(\d{2})\s*$/.exec(text);
+  if (!m) return null;
+  const [h, mi] = [Number(m[1]), Number(m[2])];
+  if (h > 23 || mi > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
+}

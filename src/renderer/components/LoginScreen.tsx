@@ -4,8 +4,12 @@ import { api } from '../app/api';
 import { setClerkSession, type StoredClerk } from '../app/auth';
 import { errorText } from '../app/errors';
 import { LangSwitch } from './LangSwitch';
+import { ChangePinForm } from './ChangePinForm';
 
-/** Username + PIN login for counter clerks and admins. */
+/**
+ * Username + PIN login for counter clerks and admins. In LAN mode a demo PIN
+ * must be changed first: the session is kept here (not stored) until it is.
+ */
 export function LoginScreen({
   title,
   subtitle,
@@ -24,6 +28,8 @@ export function LoginScreen({
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** A login the hub accepted on condition that the demo PIN is changed first. */
+  const [pending, setPending] = useState<{ token: string; clerk: StoredClerk; pin: string } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,6 +50,11 @@ export function LoginScreen({
         setPin('');
         return;
       }
+      if (res.pinChangeRequired) {
+        setPending({ token: res.token, clerk, pin });
+        setPin('');
+        return;
+      }
       setClerkSession(res.token, clerk);
       onLoggedIn(res.token, clerk);
     } catch (err) {
@@ -54,15 +65,35 @@ export function LoginScreen({
     }
   };
 
+  const top = (
+    <div className="login__top">
+      <span className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        MotCua
+      </span>
+      <LangSwitch />
+    </div>
+  );
+  if (pending) {
+    const done = () => {
+      setClerkSession(pending.token, pending.clerk);
+      onLoggedIn(pending.token, pending.clerk);
+    };
+    const cancel = () => {
+      void api('logout', { token: pending.token }).catch(() => undefined);
+      setPending(null);
+    };
+    return (
+      <main className="login">
+        {top}
+        <ChangePinForm token={pending.token} username={pending.clerk.username} currentPin={pending.pin} onChanged={done} onCancel={cancel} />
+      </main>
+    );
+  }
+
   return (
     <main className="login">
-      <div className="login__top">
-        <span className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          MotCua
-        </span>
-        <LangSwitch />
-      </div>
+      {top}
       <form className="login__card" onSubmit={submit} noValidate>
         <h1>{title}</h1>
         {subtitle && <p className="muted">{subtitle}</p>}

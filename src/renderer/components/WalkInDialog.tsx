@@ -5,6 +5,7 @@ import { errorText } from '../app/errors';
 import { localized } from '../app/format';
 import { currentLanguage } from '../app/i18n';
 import { printTicket } from '../app/printPdf';
+import { turnTexts } from '../app/turnText';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 import { Modal } from './Modal';
@@ -48,7 +49,7 @@ export function WalkInDialog({ services, onClose, onAuthError }: { services: Ser
           <TicketNumber number={issued.ticket.number} className="walkin-result__number" />
           <p className="walkin-result__service">{localized({ nameVi: issued.ticket.serviceNameVi, nameEn: issued.ticket.serviceNameEn }, lang)}</p>
           {issued.ticket.priority && <p className="status-pill status-pill--priority">{t(`priority.${issued.ticket.priority}`)}</p>}
-          <p>{issued.ahead > 0 ? t('kiosk.ahead', { count: issued.ahead }) : t('kiosk.aheadNone')}</p>
+          <p>{turnTexts(issued, t).ahead}</p>
           <p className={`print-status print-status--${print}`} role="status">
             {t(`walkin.print.${print}`)}
             {printMessage ? ` (${printMessage})` : ''}

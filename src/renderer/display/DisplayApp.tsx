@@ -4,6 +4,7 @@ import './display.css';
 import { getDeviceToken, setDeviceToken } from '../app/auth';
 import { audioBlocked, audioContext, enableAudio, playChime } from '../app/chime';
 import { useVoiceCalls } from './useVoiceCalls';
+import { lobbyCalls } from './lobbyCalls';
 import { counterSubtitle, localized } from '../app/format';
 import { currentLanguage } from '../app/i18n';
 import { useHubEvents } from '../app/useHubEvents';
@@ -68,7 +69,7 @@ function Display({ token, onUnauthorized }: { token: string; onUnauthorized: () 
   const { blocked, enable } = useSound();
 
   // The board highlights a call while it is announced (chime and voice, one call at a time), and a moment after.
-  const { announce, speaking } = useVoiceCalls(token, {
+  const { announce, speaking, pending } = useVoiceCalls(token, {
     onStart: (c) => setHighlight((h) => ({ ticketNumber: c.ticketNumber, counterId: c.counterId, counterNumber: c.counterNumber, until: Date.now() + 120_000, seq: (h?.seq ?? 0) + 1 })),
     onEnd: (c, spoken) => setHighlight((h) => (h && h.counterId === c.counterId && h.ticketNumber === c.ticketNumber ? { ...h, until: Date.now() + (spoken ? AFTER_SPEECH_MS : HIGHLIGHT_MS) } : h)),
   });
@@ -105,7 +106,7 @@ function Display({ token, onUnauthorized }: { token: string; onUnauthorized: () 
         <main className="display__body">
           <CountersTable board={board} highlight={highlight} speaking={speaking} lang={lang} />
           <aside className="display__side">
-            <LastCalls board={board} highlight={highlight} />
+            <LastCalls board={board} highlight={highlight} speaking={speaking} pending={pending} />
             <Waiting board={board} lang={lang} />
           </aside>
         </main>
@@ -138,9 +139,12 @@ function CountersTable({ board, highlight, speaking, lang }: { board: DisplaySta
         <tbody style={{ ['--rows' as string]: String(Math.max(counters.length, 4)) }}>
           {counters.map((c) => {
             const hot = highlight && highlight.counterId === c.id;
-            const state = !c.open ? 'closed' : c.paused ? 'paused' : c.ticketNumber ? (c.ticketStatus ?? 'serving') : 'idle';
+            // The row being spoken shows the number being spoken, even if the board is a moment behind or ahead.
+            const speakingHere = speaking?.counterId === c.id;
+            const ticketNumber = speakingHere ? speaking.ticketNumber : c.ticketNumber;
+            const state = !c.open ? 'closed' : c.paused ? 'paused' : ticketNumber ? (speakingHere ? 'called' : (c.ticketStatus ?? 'serving')) : 'idle';
             return (
-              <tr key={c.id} className={`display-counter display-counter--${state}${hot ? ' is-hot' : ''}`} data-seq={hot ? highlight.seq : undefined} data-speaking={speaking?.counterId === c.id ? 'true' : undefined}>
+              <tr key={c.id} className={`display-counter display-counter--${state}${hot ? ' is-hot' : ''}`} data-seq={hot ? highlight.seq : undefined} data-speaking={speakingHere ? 'true' : undefined}>
                 <th scope="row">
                   <span className="display-counter__no">{t('display.counterN', { n: c.number })}</span>
                   {counterSubtitle(c.number, c.name) && <span className="display-counter__name">{c.name}</span>}
@@ -150,17 +154,17 @@ function CountersTable({ board, highlight, speaking, lang }: { board: DisplaySta
                     <span className="display-counter__state">{t('display.closed')}</span>
                   ) : state === 'paused' ? (
                     <span className="display-counter__state">{t('display.paused')}</span>
-                  ) : c.ticketNumber ? (
-                    <TicketNumber number={c.ticketNumber} key={hot ? `hot-${highlight.seq}` : 'n'} />
+                  ) : ticketNumber ? (
+                    <TicketNumber number={ticketNumber} key={hot ? `hot-${highlight.seq}` : 'n'} />
                   ) : (
                     <span className="display-counter__state display-counter__state--idle">—</span>
                   )}
                 </td>
                 <td className="display-counter__service">
-                  {c.ticketNumber && c.open && !c.paused ? (
+                  {ticketNumber && c.open && !c.paused ? (
                     <>
-                      <span>{localized({ nameVi: c.serviceNameVi ?? '', nameEn: c.serviceNameEn ?? '' }, lang)}</span>
-                      {c.ticketStatus === 'called' && <span className="display-counter__badge">{t('display.calling')}</span>}
+                      <span>{localized(speakingHere ? { nameVi: speaking.serviceNameVi, nameEn: speaking.serviceNameEn } : { nameVi: c.serviceNameVi ?? '', nameEn: c.serviceNameEn ?? '' }, lang)}</span>
+                      {state === 'called' && <span className="display-counter__badge">{t('display.calling')}</span>}
                     </>
                   ) : null}
                 </td>
@@ -180,16 +184,21 @@ function CountersTable({ board, highlight, speaking, lang }: { board: DisplaySta
   );
 }
 
-function LastCalls({ board, highlight }: { board: DisplayState; highlight: Highlight | null }) {
+/** The big "Xin mời số" card and the last calls: the call being spoken, never one still waiting for its voice (lobbyCalls.ts). */
+function LastCalls({ board, highlight, speaking, pending }: { board: DisplayState; highlight: Highlight | null; speaking: CallEvent | null; pending: CallEvent[] }) {
   const { t } = useTranslation();
-  const calls = [...board.lastCalls].sort((a, b) => b.at - a.at).slice(0, 5);
-  const [first, ...rest] = calls;
+  const { featured: first, rest } = lobbyCalls(board.lastCalls, speaking, pending);
   const firstHot = !!first && !!highlight && highlight.ticketNumber === first.ticketNumber && highlight.counterNumber === first.counterNumber;
   return (
     <section className="display-calls" aria-labelledby="display-calls-title">
       <h2 id="display-calls-title">{t('display.lastCalls')}</h2>
       {first ? (
-        <div className={`display-calls__latest${firstHot ? ' is-hot' : ''}`} key={firstHot ? `hot-${highlight.seq}` : 'latest'} aria-live="polite">
+        <div
+          className={`display-calls__latest${firstHot ? ' is-hot' : ''}`}
+          key={firstHot ? `hot-${highlight.seq}` : 'latest'}
+          aria-live="polite"
+          data-speaking={speaking && speaking.ticketNumber === first.ticketNumber && speaking.counterNumber === first.counterNumber ? 'true' : undefined}
+        >
           <span className="display-calls__invite">{t('display.invite')}</span>
           <TicketNumber number={first.ticketNumber} className="display-calls__number" />
           <span className="display-calls__arrow" aria-hidden="true">

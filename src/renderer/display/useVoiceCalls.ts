@@ -17,21 +17,25 @@ export interface VoiceCallHooks {
 
 /**
  * Calls announced one at a time (VoiceQueue) with the office's voice settings.
- * Returns `announce` for each SSE `call` event and the call being spoken now.
+ * Returns `announce` for each SSE `call` event, the call being spoken now and
+ * the calls waiting for their voice (the board shows those only when spoken: lobbyCalls.ts).
  */
-export function useVoiceCalls(token: string, hooks: VoiceCallHooks): { announce: (call: CallEvent) => void; speaking: CallEvent | null } {
+export function useVoiceCalls(token: string, hooks: VoiceCallHooks): { announce: (call: CallEvent) => void; speaking: CallEvent | null; pending: CallEvent[] } {
   const settings = useRef<VoiceSettings>(DEFAULT_VOICE_SETTINGS);
   const hooksRef = useRef(hooks);
   useEffect(() => {
     hooksRef.current = hooks;
   });
   const [speaking, setSpeaking] = useState<CallEvent | null>(null);
+  const [pending, setPending] = useState<CallEvent[]>([]);
   const queue = useRef<VoiceQueue<CallEvent> | null>(null);
 
   useEffect(() => {
-    const q = new VoiceQueue<CallEvent>((call) => playAnnouncement(call, settings.current), {
+    const q: VoiceQueue<CallEvent> = new VoiceQueue<CallEvent>((call) => playAnnouncement(call, settings.current), {
+      // One render for "this call starts, it no longer waits": the card and the highlight move together.
       onStart: (call) => {
         setSpeaking(call);
+        setPending(q.waitingItems);
         hooksRef.current.onStart(call);
       },
       onEnd: (call, spoken) => {
@@ -63,7 +67,10 @@ export function useVoiceCalls(token: string, hooks: VoiceCallHooks): { announce:
 
   const announce = useCallback((call: CallEvent) => {
     // A recall is a new announcement of the same ticket; only an identical one still waiting is merged.
-    queue.current?.enqueue(call, `${call.ticketId}@${call.counterId}`);
+    const q = queue.current;
+    if (!q) return;
+    q.enqueue(call, `${call.ticketId}@${call.counterId}`);
+    setPending(q.waitingItems);
   }, []);
-  return { announce, speaking };
+  return { announce, speaking, pending };
 }

@@ -42,6 +42,11 @@ export class VoiceQueue<T> {
     return this.pending.length;
   }
 
+  /** The calls waiting for their turn, in the order they will be spoken. */
+  get waitingItems(): T[] {
+    return this.pending.map((p) => p.item);
+  }
+
   /** Stops taking calls; the one being spoken finishes on its own. */
   dispose(): void {
     this.disposed = true;

@@ -8,7 +8,8 @@ import { localized } from '../app/format';
 import { useCountdown, useIdle } from '../app/hooks';
 import { currentLanguage, setLanguage } from '../app/i18n';
 import { applyScreenSettings, defaultLanguage } from '../app/screenSettings';
-import { printTicket } from '../app/printPdf';
+import { printTicket, type PrintOutcome } from '../app/printPdf';
+import { turnTexts } from '../app/turnText';
 import { useHubEvents } from '../app/useHubEvents';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
@@ -20,6 +21,8 @@ import { ExitKioskDialog, useLongPress } from './ExitKiosk';
 import { useCitizen } from './citizen/useCitizen';
 import { CitizenScreens } from './citizen/CitizenScreens';
 import { LargeTextToggle, ScanPanel } from './citizen/ScanPanel';
+import './largeText.css';
+import { MoreBelow, useScrollTopOn } from './PageScroll';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
 
@@ -34,7 +37,7 @@ type Phase =
   | { kind: 'start' }
   | { kind: 'priority' }
   | { kind: 'issuing'; service: Service }
-  | { kind: 'ticket'; issued: IssuedTicket; print: 'printing' | 'printed' | 'failed' }
+  | { kind: 'ticket'; issued: IssuedTicket; print: PrintOutcome | null }
   | { kind: 'error'; message: string; code: string | null };
 
 export default function KioskApp() {
@@ -128,9 +131,9 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
       return;
     }
     setPriority(null);
-    setPhase({ kind: 'ticket', issued, print: 'printing' });
+    setPhase({ kind: 'ticket', issued, print: null });
     const outcome = await printTicket(issued.ticket.id, lang);
-    setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome.ok ? 'printed' : 'failed' } : p));
+    setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome } : p));
   };
 
   const [exiting, setExiting] = useState(false);
@@ -140,6 +143,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
 
   const name = board?.office.name ?? officeName;
   const tz = board?.office.timeZone;
+  useScrollTopOn(`${citizen.view.kind}/${phase.kind}`);
 
   return (
     <div className={`kiosk${citizen.largeText ? ' kiosk--large' : ''}`} onContextMenu={(e) => e.preventDefault()}>
@@ -194,6 +198,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
           <ErrorScreen message={phase.message} code={phase.code} onBack={backToStart} />
         )}
       </main>
+      <MoreBelow />
       {exiting && <ExitKioskDialog onClose={() => setExiting(false)} />}
     </div>
   );
@@ -335,14 +340,16 @@ function TicketScreen({
   onDone,
 }: {
   issued: IssuedTicket;
-  print: 'printing' | 'printed' | 'failed';
+  /** null while the print is on its way. */
+  print: PrintOutcome | null;
   returnSeconds: number;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const left = useCountdown(returnSeconds, onDone);
-  const { ticket, ahead, estimatedWaitMinutes } = issued;
+  const { ticket } = issued;
+  const turn = turnTexts(issued, t);
   return (
     <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-label">
       <div className="kiosk-ticket__center">
@@ -361,18 +368,16 @@ function TicketScreen({
           <ul className="kiosk-ticket__facts">
             <li>
               <FactIcon kind="people" />
-              <span>{ahead > 0 ? t('kiosk.ahead', { count: ahead }) : t('kiosk.aheadNone')}</span>
+              <span>{turn.ahead}</span>
             </li>
-            {ahead > 0 && (
+            {turn.wait && (
               <li>
                 <FactIcon kind="clock" />
-                <span>{t('kiosk.wait', { count: Math.max(1, estimatedWaitMinutes) })}</span>
+                <span>{turn.wait}</span>
               </li>
             )}
           </ul>
-          <p className={`kiosk-ticket__print kiosk-ticket__print--${print}`} role="status">
-            {t(`kiosk.print.${print}`)}
-          </p>
+          <PrintStatus print={print} />
         </div>
       </div>
       <div className="kiosk-ticket__done">
@@ -388,6 +393,18 @@ function TicketScreen({
         </div>
       </div>
     </section>
+  );
+}
+
+/** What is known about the paper: on its way, taken by the spooler, a browser dialog, or the printer's error. */
+function PrintStatus({ print }: { print: PrintOutcome | null }) {
+  const { t } = useTranslation();
+  const state = print === null ? 'printing' : !print.ok ? 'failed' : print.mode === 'dialog' ? 'dialog' : print.mode === 'skipped' ? 'none' : 'sent';
+  const reason = print && !print.ok ? print.message.trim().replace(/([^.!?…])$/, '$1.') : '';
+  return (
+    <p className={`kiosk-ticket__print kiosk-ticket__print--${state}`} role="status">
+      {t(`kiosk.print.${state}`, { reason })}
+    </p>
   );
 }
 

@@ -12,6 +12,8 @@ import './rating.css';
 const COUNTER_KEY = 'motcua.rateCounterId';
 const POLL_MS = 2000;
 const THANKS_MS = 4000;
+/** A notice (a refused or replaced rating) stays this long, or until the next tap on a level. */
+const NOTICE_MS = 10_000;
 
 /**
  * The counter this screen stands at: `?counter=<id>` once, then remembered. There is no button to
@@ -34,6 +36,12 @@ function initialCounter(): number | null {
  * 2 s what may be rated at its counter (a ticket just finished, a result just
  * handed back); the hub decides, so the tablet cannot rate anything else. No
  * name, ID or phone is ever shown: the counter and the ticket number only.
+ *
+ * It always shows what the hub offers now: a newer service at the counter
+ * replaces the question on screen, and a question the hub no longer offers goes
+ * away unless the citizen is answering it. A rating the hub refuses is never
+ * dropped in silence: the citizen is told it expired (or was already given), and
+ * the current question, if any, is shown.
  */
 export default function RatingApp() {
   const [token, setToken] = useState(getDeviceToken);
@@ -93,10 +101,12 @@ function CounterPicker({ token, onPick, onUnauthorized }: { token: string; onPic
   );
 }
 
-type Stage = { kind: 'welcome' } | { kind: 'ask'; prompt: NonNullable<RatingPrompt['prompt']> } | { kind: 'criteria'; prompt: NonNullable<RatingPrompt['prompt']>; level: RatingLevel } | { kind: 'thanks' };
+type Offered = NonNullable<RatingPrompt['prompt']>;
+type Stage = { kind: 'welcome' } | { kind: 'ask'; prompt: Offered } | { kind: 'criteria'; prompt: Offered; level: RatingLevel } | { kind: 'thanks' };
 
 function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId: number; onChangeCounter: () => void; onUnauthorized: () => void }) {
   const { t } = useTranslation();
+  const expiredText = useCallback((p: Offered) => (p.ticketNumber ? t('rating.expired', { number: p.ticketNumber }) : t('rating.expiredVisit')), [t]);
   const [stage, setStage] = useState<Stage>({ kind: 'welcome' });
   const [settings, setSettings] = useState<{ criteria: boolean; idleSeconds: number }>({ criteria: false, idleSeconds: 30 });
   const [lost, setLost] = useState(false);
@@ -104,6 +114,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
   const [scores, setScores] = useState<Record<string, CriterionScore>>({});
   const [counterNumber, setCounterNumber] = useState<number | null>(null);
   const [lastTouch, setLastTouch] = useState(() => Date.now());
+  const [notice, setNotice] = useState<string | null>(null);
   /** Keys the citizen skipped or let time out: not asked again. */
   const dismissed = useRef(new Set<string>());
   const stageRef = useRef(stage);
@@ -115,11 +126,24 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
         setLost(false);
         setSettings({ criteria: p.criteria, idleSeconds: p.idleSeconds });
         const cur = stageRef.current;
-        if (cur.kind === 'welcome' && p.prompt && !dismissed.current.has(p.prompt.key)) {
+        const offered = p.prompt && !dismissed.current.has(p.prompt.key) ? p.prompt : null;
+        const ask = (prompt: Offered) => {
           setScores({});
           setFailed(false);
           setLastTouch(Date.now());
-          setStage({ kind: 'ask', prompt: p.prompt });
+          setStage({ kind: 'ask', prompt });
+        };
+        if (cur.kind === 'welcome') {
+          if (offered) ask(offered);
+        } else if (cur.kind === 'ask' || cur.kind === 'criteria') {
+          if (offered && offered.key !== cur.prompt.key) {
+            // The next citizen's service ended: theirs is the question now; the old one is gone on the hub too.
+            setNotice(expiredText(cur.prompt));
+            ask(offered);
+          } else if (!p.prompt && cur.kind === 'ask') {
+            // No longer offered (its time passed); someone answering the criteria may still finish.
+            setStage({ kind: 'welcome' });
+          }
         }
         setCounterNumber(p.counterNumber);
       })
@@ -128,7 +152,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
         else if (err instanceof HubUnreachableError) setLost(true);
         else if ((err as { code?: string }).code === 'UNKNOWN_COUNTER') onChangeCounter();
       });
-  }, [counterId, onUnauthorized, onChangeCounter]);
+  }, [counterId, onUnauthorized, onChangeCounter, expiredText]);
   useEffect(() => {
     poll();
     const timer = setInterval(poll, POLL_MS);
@@ -145,12 +169,17 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
     return () => clearTimeout(timer);
   }, [stage, lastTouch, settings.idleSeconds]);
   useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  useEffect(() => {
     if (stage.kind !== 'thanks') return;
     const timer = setTimeout(() => setStage({ kind: 'welcome' }), THANKS_MS);
     return () => clearTimeout(timer);
   }, [stage]);
 
-  const send = async (prompt: NonNullable<RatingPrompt['prompt']>, level: RatingLevel, criteria: Record<string, CriterionScore> | null) => {
+  const send = async (prompt: Offered, level: RatingLevel, criteria: Record<string, CriterionScore> | null) => {
     setFailed(false);
     try {
       await api('submitRating', { body: { counterId, key: prompt.key, level, ...(criteria ? { criteria } : {}) } });
@@ -158,15 +187,19 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
       setStage({ kind: 'thanks' });
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'ALREADY_RATED' || code === 'RATING_NOT_OPEN') {
+      if (code === 'ALREADY_RATED' || code === 'RATING_EXPIRED' || code === 'RATING_NOT_OPEN') {
+        // Refused for good: say so, and ask the hub at once what may be rated now.
         dismissed.current.add(prompt.key);
+        setNotice(code === 'ALREADY_RATED' ? t('rating.alreadyRated') : expiredText(prompt));
         setStage({ kind: 'welcome' });
+        poll();
       } else setFailed(true);
     }
   };
   const choose = (level: RatingLevel) => {
     if (stage.kind !== 'ask') return;
     setLastTouch(Date.now());
+    setNotice(null);
     if (settings.criteria) setStage({ kind: 'criteria', prompt: stage.prompt, level });
     else void send(stage.prompt, level, null);
   };
@@ -181,6 +214,12 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
       {lost && (
         <div className="rate__lost" role="alert">
           {t('rating.lost')}
+        </div>
+      )}
+      {notice && (
+        <div className="rate__notice" role="alert">
+          <p>{notice}</p>
+          {stage.kind === 'ask' && <p className="rate__notice-next">{t('rating.rateCurrent')}</p>}
         </div>
       )}
       {stage.kind === 'welcome' && (

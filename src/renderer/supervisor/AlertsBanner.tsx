@@ -8,11 +8,13 @@ export function alertText(t: (k: string, o?: Record<string, unknown>) => string,
   const service = (x: { serviceNameVi: string; serviceNameEn: string }) => (lang === 'en' ? x.serviceNameEn : x.serviceNameVi);
   switch (a.kind) {
     case 'too_many_waiting':
-      return t('supervisor.alerts.too_many_waiting', { service: service(a), waiting: a.waiting, threshold: a.threshold });
+      return t('supervisor.alerts.too_many_waiting', { service: service(a), count: a.waiting, threshold: a.threshold });
     case 'long_wait':
       return t('supervisor.alerts.long_wait', { service: service(a), ticket: a.ticketNumber, minutes: a.minutes, threshold: a.threshold });
     case 'due_today':
       return t('supervisor.alerts.due_today', { count: a.count });
+    case 'overdue':
+      return t('supervisor.alerts.overdue', { count: a.count });
   }
 }
 

@@ -2,13 +2,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import { RATING_CRITERIA, RATING_LEVELS } from '../../shared/domain';
-import type { Figures, SupervisorSettings } from '../../shared/api';
+import type { Figures } from '../../shared/api';
 import { api, apiBytes } from '../app/api';
 import { getClerkToken } from '../app/auth';
 import { currentLanguage } from '../app/i18n';
-import { formatDateTime, formatClock, localized } from '../app/format';
+import { formatDateTime, formatClock, isoToDisplayDate, localized } from '../app/format';
+import { DateField } from '../components/DateField';
 import { FormError } from '../components/FormError';
-import { Check, Field, FormActions, SavedNote, useSave, useSaved } from '../admin/common';
+import { SupervisorSettingsForm } from './SupervisorSettingsForm';
+import { workingTimeText } from '../counter/dossiers/format';
 import { AlertsBanner } from './AlertsBanner';
 import { ChartCanvas, CHART_COLOURS } from './ChartCanvas';
 import { minutesText, quickRange, type QuickRange } from './dashboardRange';
@@ -130,11 +132,11 @@ export function DashboardSection({ onAuthError }: { onAuthError: (err: unknown) 
       <form className="dashboard__range" onSubmit={submit}>
         <label>
           {t('supervisor.from')}
-          <input type="date" value={draft.from} max={draft.to || undefined} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+          <DateField value={draft.from} max={draft.to || undefined} onChange={(from) => setDraft((d) => ({ ...d, from }))} required />
         </label>
         <label>
           {t('supervisor.to')}
-          <input type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+          <DateField value={draft.to} min={draft.from || undefined} onChange={(to) => setDraft((d) => ({ ...d, to }))} required />
         </label>
         <button type="submit" className="btn btn--primary" disabled={loading}>
           {t('supervisor.load')}
@@ -158,7 +160,7 @@ export function DashboardSection({ onAuthError }: { onAuthError: (err: unknown) 
       <FormError error={error} />
       {isLive && <AlertsBanner state={live.alerts} variant="panel" showNone />}
       {!figures ? <p className="muted">{t('supervisor.loading')}</p> : <FiguresView f={figures} lang={lang} />}
-      <SettingsForm onAuthError={onAuthError} />
+      <SupervisorSettingsForm onAuthError={onAuthError} />
     </div>
   );
 }
@@ -209,7 +211,7 @@ function FiguresView({ f, lang }: { f: Figures; lang: 'vi' | 'en' }) {
     const byDay: ChartConfiguration = {
       type: 'line',
       data: {
-        labels: f.byDay.map((d) => `${d.day.slice(8)}/${d.day.slice(5, 7)}`),
+        labels: f.byDay.map((d) => isoToDisplayDate(d.day).slice(0, 5)),
         datasets: [
           { label: t('supervisor.kpi.issued'), data: f.byDay.map((d) => d.issued), borderColor: CHART_COLOURS.navy, backgroundColor: CHART_COLOURS.navy },
           { label: t('supervisor.kpi.served'), data: f.byDay.map((d) => d.served), borderColor: CHART_COLOURS.green, backgroundColor: CHART_COLOURS.green },
@@ -288,7 +290,7 @@ function FiguresView({ f, lang }: { f: Figures; lang: 'vi' | 'en' }) {
                   <td>{o.clerkName ?? '—'}</td>
                   <td>{formatDateTime(o.acceptedAt)}</td>
                   <td>{formatDateTime(o.dueAt)}</td>
-                  <td className="overdue__late">{lateText(t, o.lateMs)}</td>
+                  <td className="overdue__late">{workingTimeText(-o.lateWorkingHours)}</td>
                 </tr>
               ))}
             </tbody>
@@ -367,11 +369,6 @@ function FiguresView({ f, lang }: { f: Figures; lang: 'vi' | 'en' }) {
   );
 }
 
-function lateText(t: (k: string, o?: Record<string, unknown>) => string, ms: number): string {
-  const hours = Math.floor(ms / 3_600_000);
-  return hours >= 24 ? t('supervisor.col.lateDays', { days: Math.floor(hours / 24), hours: hours % 24 }) : t('supervisor.col.lateHours', { hours, minutes: Math.floor((ms % 3_600_000) / 60_000) });
-}
-
 function Table({ title, head, rows }: { title: string; head: string[]; rows: (string | number)[][] }) {
   const { t } = useTranslation();
   return (
@@ -407,63 +404,6 @@ function Table({ title, head, rows }: { title: string; head: string[]; rows: (st
           )}
         </tbody>
       </table>
-    </section>
-  );
-}
-
-const NUMBER_FIELDS: { key: 'maxWaitingPerService' | 'maxWaitMinutes' | 'ratingIdleSeconds'; min: number; max: number }[] = [
-  { key: 'maxWaitingPerService', min: 1, max: 500 },
-  { key: 'maxWaitMinutes', min: 1, max: 600 },
-  { key: 'ratingIdleSeconds', min: 5, max: 300 },
-];
-
-function SettingsForm({ onAuthError }: { onAuthError: (err: unknown) => void }) {
-  const { t } = useTranslation();
-  const [form, setForm] = useState<Record<string, string | boolean> | null>(null);
-  const { busy, error, run } = useSave(onAuthError);
-  const [saved, markSaved] = useSaved();
-  const fill = (s: SupervisorSettings) => setForm({ ...s, maxWaitingPerService: String(s.maxWaitingPerService), maxWaitMinutes: String(s.maxWaitMinutes), ratingIdleSeconds: String(s.ratingIdleSeconds) });
-  useEffect(() => {
-    api('supervisorSettings').then(fill).catch(onAuthError);
-  }, [onAuthError]);
-  if (!form) return null;
-  const labels = Object.fromEntries(['maxWaitingPerService', 'maxWaitMinutes', 'ratingIdleSeconds', 'alertDueToday', 'ratingCriteria'].map((k) => [k, t(`supervisor.settings.${k}`)]));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      const body: SupervisorSettings = {
-        maxWaitingPerService: Number(form.maxWaitingPerService),
-        maxWaitMinutes: Number(form.maxWaitMinutes),
-        ratingIdleSeconds: Number(form.ratingIdleSeconds),
-        alertDueToday: form.alertDueToday === true,
-        ratingCriteria: form.ratingCriteria === true,
-      };
-      fill(await api('supervisorSettingsUpdate', { body }));
-      markSaved();
-    });
-  };
-  return (
-    <section className="card dash-settings" aria-labelledby="dash-settings-title">
-      <h2 id="dash-settings-title">{t('supervisor.settings.title')}</h2>
-      <form className="admin-form admin-form--grid" onSubmit={submit}>
-        {NUMBER_FIELDS.map((f) => (
-          <Field key={f.key} label={labels[f.key]!} name={f.key} error={error}>
-            {(p) => (
-              <input {...p} type="number" inputMode="numeric" min={f.min} max={f.max} step={1} className="input--num" value={String(form[f.key])} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />
-            )}
-          </Field>
-        ))}
-        <Check checked={form.alertDueToday === true} onChange={(v) => setForm({ ...form, alertDueToday: v })}>
-          {labels.alertDueToday}
-        </Check>
-        <Check checked={form.ratingCriteria === true} onChange={(v) => setForm({ ...form, ratingCriteria: v })}>
-          {labels.ratingCriteria}
-        </Check>
-        <FormError error={error} labels={labels} />
-        <FormActions busy={busy} label={t('supervisor.settings.save')}>
-          <SavedNote show={saved} />
-        </FormActions>
-      </form>
     </section>
   );
 }

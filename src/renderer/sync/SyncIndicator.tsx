@@ -13,7 +13,8 @@ export function SyncIndicator() {
   const { status } = useSyncStatus();
   const health = syncHealth(status);
   if (!status) return null;
-  const label = t(`sync.indicator.${health}`, { count: status.outboxDepth, rejected: status.rejectedCount });
+  // The count each label is about, for its plural form: refused changes, or changes waiting to be sent.
+  const label = t(`sync.indicator.${health}`, { count: health === 'rejected' ? status.rejectedCount : status.outboxDepth });
   const last = status.lastContactAt ? t('sync.indicator.lastContact', { time: formatClock(status.lastContactAt, undefined, false) }) : t('sync.indicator.never');
   return (
     <span className={`sync-indicator sync-indicator--${health}`} role="status" aria-label={`${t('sync.indicator.name')}: ${label}. ${last}`} title={last}>

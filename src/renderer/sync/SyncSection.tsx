@@ -46,7 +46,7 @@ function Facts({ status: s }: { status: SyncStatus }) {
   const when = (ms: number | null) => (ms ? formatDateTime(ms) : t('sync.admin.never'));
   const health = syncHealth(s);
   const facts: [string, string][] = [
-    [t('sync.admin.state'), t(`sync.indicator.${health}`, { count: s.outboxDepth, rejected: s.rejectedCount })],
+    [t('sync.admin.state'), t(`sync.indicator.${health}`, { count: health === 'rejected' ? s.rejectedCount : s.outboxDepth })],
     [t('sync.admin.server'), s.serverUrl ?? ''],
     [t('sync.admin.office'), s.officeName ?? ''],
     [t('sync.admin.lastPush'), when(s.lastPushAt)],

@@ -30,6 +30,8 @@ export interface RouteDef {
   response: z.ZodType;
   /** Responses that are not JSON (PDF) set this; `response` is then unused. */
   contentType?: string;
+  /** Open to a session that must change its demo PIN first (LAN mode); every other route answers 403 PIN_CHANGE_REQUIRED. */
+  beforePinChange?: true;
 }
 
 const STAFF = ['clerk', 'admin'] as const;
@@ -41,7 +43,8 @@ const CATALOGUE_READERS = ['kiosk', 'clerk', 'admin'] as const;
 export const routes = {
   health: { method: 'GET', path: '/health', roles: ['public'], summary: 'Liveness and versions', response: s.healthSchema },
   login: { method: 'POST', path: '/auth/login', roles: ['public'], summary: 'Clerk login with username and PIN', body: s.loginBody, response: s.loginResponse },
-  logout: { method: 'POST', path: '/auth/logout', roles: STAFF, summary: 'End the clerk session (leaves the counter)', response: s.okSchema },
+  logout: { method: 'POST', path: '/auth/logout', roles: STAFF, summary: 'End the clerk session (leaves the counter)', response: s.okSchema, beforePinChange: true },
+  changePin: { method: 'POST', path: '/auth/change-pin', roles: STAFF, summary: "Change the logged-in clerk's own PIN (required first for a demo PIN in LAN mode)", body: s.changePinBody, response: s.okSchema, beforePinChange: true },
   me: { method: 'GET', path: '/auth/me', roles: ANY_DEVICE_OR_STAFF, summary: 'Who this token belongs to', response: s.meResponse },
   verifyAdminPin: { method: 'POST', path: '/devices/verify-admin-pin', roles: ['kiosk', 'display', 'counter'], summary: 'Check an admin PIN (leaving kiosk mode)', body: s.verifyPinBody, response: s.verifyPinResponse },
   localEnrol: { method: 'POST', path: '/devices/local-enrol', roles: ['public'], summary: 'Electron main process enrols its own windows (needs the per-launch local secret header)', body: s.localEnrolBody, response: s.pairResponse },

@@ -50,7 +50,8 @@ export const clerkSchema = z.object({
   active: z.boolean(),
 });
 export type Clerk = z.infer<typeof clerkSchema>;
-export const loginResponse = z.object({ token: z.string(), clerk: clerkSchema, expiresAt: z.number() });
+/** `pinChangeRequired`: LAN mode and a demo PIN; the session can only change the PIN (POST /auth/change-pin) or log out. */
+export const loginResponse = z.object({ token: z.string(), clerk: clerkSchema, expiresAt: z.number(), pinChangeRequired: z.boolean() });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
 export const meResponse = z.object({
@@ -67,6 +68,8 @@ export const pairResponse = z.object({ token: z.string(), role: deviceRoleSchema
 export type PairResponse = z.infer<typeof pairResponse>;
 
 export const verifyPinBody = z.object({ pin: pinSchema });
+/** The clerk's own PIN change: the current PIN again, and a new one (not a demo PIN, not the same). */
+export const changePinBody = z.object({ oldPin: pinSchema, newPin: pinSchema });
 export const verifyPinResponse = z.object({ ok: z.boolean() });
 export const localEnrolBody = z.object({ role: deviceRoleSchema, name: humanText(60) });
 
@@ -193,10 +196,16 @@ export const issueTicketBody = z.object({
   serviceId: z.number().int().positive(),
   priority: priorityReasonSchema.nullable().default(null),
 });
+/**
+ * A ticket with what the citizen is told about their turn, from the call forecast
+ * (src/shared/domain/callForecast.ts, the call rule itself). `ahead` and
+ * `estimatedWaitMinutes` are null when no open counter serves the ticket's service:
+ * the screens say so instead of a number. A ticket no longer waiting has 0 and 0.
+ */
 export const issuedTicketSchema = z.object({
   ticket: ticketSchema,
-  ahead: z.number().int(),
-  estimatedWaitMinutes: z.number().int(),
+  ahead: z.number().int().nullable(),
+  estimatedWaitMinutes: z.number().int().nullable(),
 });
 export type IssuedTicket = z.infer<typeof issuedTicketSchema>;
 

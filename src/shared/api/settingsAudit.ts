@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.locked',
+  'auth.pin_changed',
   'clerk.created',
   'clerk.updated',
   'clerk.disabled',

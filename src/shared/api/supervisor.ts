@@ -61,6 +61,8 @@ export const overdueDossierSchema = z.object({
   dueAt: z.number(),
   /** now − due, ms: the list is sorted by this, latest first. */
   lateMs: z.number(),
+  /** Working hours past due on the office calendar: what "Trễ 2 ngày 3 giờ làm việc" is made of (domain lateness.ts). */
+  lateWorkingHours: z.number(),
 });
 export type OverdueDossier = z.infer<typeof overdueDossierSchema>;
 
@@ -96,8 +98,13 @@ export const supervisorSettingsSchema = z.object({
   ratingCriteria: z.boolean(),
   /** The rating screen goes back to its welcome after this many idle seconds. */
   ratingIdleSeconds: z.number().int().min(5).max(300),
+  /** An open dossier is nearly due (amber) while at most this many working hours are left (one working day = 8). */
+  nearlyDueWorkingHours: z.number().int().min(1).max(40),
 });
 export type SupervisorSettings = z.infer<typeof supervisorSettingsSchema>;
+/** What a PUT sends: the same, except that a client that predates a setting may leave it out (it keeps its value). */
+export const supervisorSettingsBody = supervisorSettingsSchema.partial({ nearlyDueWorkingHours: true });
+export type SupervisorSettingsBody = z.infer<typeof supervisorSettingsBody>;
 
 export const alertSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('too_many_waiting'), serviceId: z.number().int(), serviceNameVi: z.string(), serviceNameEn: z.string(), waiting: z.number().int(), threshold: z.number().int() }),
@@ -111,6 +118,8 @@ export const alertSchema = z.discriminatedUnion('kind', [
     threshold: z.number().int(),
   }),
   z.object({ kind: z.literal('due_today'), count: z.number().int(), codes: z.array(z.string()) }),
+  /** Open dossiers past due now (always on: an overdue dossier always needs someone to act). */
+  z.object({ kind: z.literal('overdue'), count: z.number().int(), codes: z.array(z.string()) }),
 ]);
 export type Alert = z.infer<typeof alertSchema>;
 export const alertsSchema = z.object({ at: z.number(), alerts: z.array(alertSchema) });

@@ -1,4 +1,4 @@
-import { figuresQuery, figuresSchema, alertsSchema, ratingBody, ratingPromptQuery, ratingPromptSchema, ratingRecordSchema, reportQuery, supervisorSettingsSchema } from './supervisor';
+import { figuresQuery, figuresSchema, alertsSchema, ratingBody, ratingPromptQuery, ratingPromptSchema, ratingRecordSchema, reportQuery, supervisorSettingsBody, supervisorSettingsSchema } from './supervisor';
 import { z } from 'zod';
 
 /** The supervisor's routes (issue 6), spread into the route table. */
@@ -21,7 +21,7 @@ export const supervisorRoutes = {
   figuresPdf: { method: 'GET', path: '/supervisor/report.pdf', roles: ADMIN, summary: 'The figures as a printable PDF report', query: reportQuery, response: z.unknown(), contentType: 'application/pdf' },
   alerts: { method: 'GET', path: '/supervisor/alerts', roles: STAFF, summary: 'Thresholds crossed now (waiting, longest wait, dossiers due today)', response: alertsSchema },
   supervisorSettings: { method: 'GET', path: '/admin/supervisor-settings', roles: ADMIN, summary: 'Alert thresholds and rating options', response: supervisorSettingsSchema },
-  supervisorSettingsUpdate: { method: 'PUT', path: '/admin/supervisor-settings', roles: ADMIN, summary: 'Change alert thresholds and rating options', body: supervisorSettingsSchema, response: supervisorSettingsSchema },
+  supervisorSettingsUpdate: { method: 'PUT', path: '/admin/supervisor-settings', roles: ADMIN, summary: 'Change alert thresholds and rating options', body: supervisorSettingsBody, response: supervisorSettingsSchema },
   ratingPrompt: { method: 'GET', path: '/ratings/prompt', roles: RATING_DEVICES, summary: 'What the citizen at this counter may rate now (a finished ticket or a result handed back), if anything', query: ratingPromptQuery, response: ratingPromptSchema },
   submitRating: { method: 'POST', path: '/ratings', roles: RATING_DEVICES, summary: 'The citizen rates the service (once per ticket or dossier)', body: ratingBody, response: ratingRecordSchema },
 } as const;

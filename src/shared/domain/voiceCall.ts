@@ -2,7 +2,7 @@
  * What the lobby hears for a call, as a list of recorded clips joined at run time
  * (assets/voice/<lang>/<clip>.ogg, made by scripts/make-voice.mjs from voiceClips.json):
  *
- *   vi: "Mời công dân có số thứ tự | a | không | hai | ba | đến quầy số | năm"
+ *   vi: "Mời Ông/Bà có số thứ tự | a | không | hai | ba | đến quầy số | năm"
  *   en: "Ticket number | A | zero | two | three | please go to counter | five"
  *
  * The TICKET number is read digit by digit ("A không hai ba", not "A hai mươi ba"), as Vietnamese

@@ -534,11 +534,18 @@ export function dueAt(input: DueInput): DueResult {
 export type DueStatus = 'overdue' | 'nearly_due' | 'on_time';
 
 /**
- * Computed on read, never stored: overdue once now is past the due instant;
- * nearly due while at most `nearlyDueWorkingHours` working hours are left
- * (default one working day); otherwise on time.
+ * Nearly due while at most this many working hours are left, unless the office sets its own
+ * (/admin, supervisor settings). Half a working day: a clerk can still act on it today, and a
+ * same-day dossier is not amber the minute it is received.
  */
-export function dueStatus(dueMs: number, nowMs: number, calendar: WorkingCalendar, nearlyDueWorkingHours = WORKING_HOURS_PER_DAY): DueStatus {
+export const DEFAULT_NEARLY_DUE_WORKING_HOURS = 4;
+
+/**
+ * Computed on read, never stored: overdue once now is past the due instant;
+ * nearly due while at most `nearlyDueWorkingHours` working hours are left;
+ * otherwise on time. The one rule: the hub's lists, figures and kiosk view all call it.
+ */
+export function dueStatus(dueMs: number, nowMs: number, calendar: WorkingCalendar, nearlyDueWorkingHours = DEFAULT_NEARLY_DUE_WORKING_HOURS): DueStatus {
   assertInstant(dueMs, 'dueMs');
   assertInstant(nowMs, 'nowMs');
   assertHours(nearlyDueWorkingHours, 'nearlyDueWorkingHours');

@@ -19,6 +19,12 @@ import viVoice from './voice.vi.json';
 import enVoice from './voice.en.json';
 import viReliability from './reliability.vi.json';
 import enReliability from './reliability.en.json';
+import viPin from './pin.vi.json';
+import enPin from './pin.en.json';
+import viQueue from './queue.vi.json';
+import enQueue from './queue.en.json';
+import viClerk from './clerk.vi.json';
+import enClerk from './clerk.en.json';
 import viForms from './forms.vi.json';
 import enForms from './forms.en.json';
 
@@ -42,8 +48,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viForms),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enForms),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viForms),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enForms),
 } as const;
 
 export const resources = {

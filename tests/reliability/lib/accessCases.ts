@@ -64,6 +64,17 @@ export const GUESSING_CASES: readonly GuessCase[] = [
     writes: { audit_log: ['*'] },
   },
   {
+    name: "a clerk's own PIN, given again to change it (the account locks)",
+    route: 'changePin',
+    caller: 'clerk',
+    wrong: (i) => ({ body: { oldPin: digits(i, 6) === '111111' ? '999999' : digits(i, 6), newPin: '975310' } }),
+    right: () => ({ body: { oldPin: '111111', newPin: '975310' } }),
+    throttledWithin: 5,
+    throttled: [423, 429],
+    // Each wrong PIN is audited as a failed login is.
+    writes: { audit_log: ['*'] },
+  },
+  {
     name: 'the admin PIN to leave kiosk mode',
     route: 'verifyAdminPin',
     caller: 'kiosk',

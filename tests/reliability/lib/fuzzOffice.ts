@@ -200,8 +200,9 @@ export function ignoredColumns(op: Operation): Record<string, string[]> {
     // Authenticating a device notes the minute it was last seen (for the admin's device list).
     devices: ['last_seen_at'],
     // A wrong PIN is counted towards the lockout: that write is the throttle itself;
-    // and a failed login is an audited event (who tried, from where), written on purpose.
-    ...(op.operationId === 'login' ? { clerks: ['failed_attempts', 'locked_until'], audit_log: ['*'] } : {}),
+    // and a failed login is an audited event (who tried, from where), written on purpose;
+    // the current PIN given again to change it counts and is audited the same way.
+    ...(op.operationId === 'login' || op.operationId === 'changePin' ? { clerks: ['failed_attempts', 'locked_until'], audit_log: ['*'] } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { sql as m0004 } from './0004_dossiers';
 import { sql as m0006 } from './0006_sync';
 import { sql as m0007 } from './0007_supervisor';
 import { sql as m0008 } from './0008_audit_devices';
+import { sql as m0009 } from './0009_session_pin_change';
 import { sql as m0020 } from './0020_forms';
 
 export interface Migration {
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'sync', sql: m0006 },
   { version: 7, name: 'supervisor', sql: m0007 },
   { version: 8, name: 'audit_devices', sql: m0008 },
+  { version: 9, name: 'session_pin_change', sql: m0009 },
   { version: 20, name: 'forms', sql: m0020 },
 ];
 

@@ -7,6 +7,8 @@ export interface SessionRecord {
   clerkId: number;
   counterId: number | null;
   expiresAt: number;
+  /** LAN mode and a demo PIN: only changing the PIN or logging out until it is changed. */
+  pinChangeRequired: boolean;
 }
 interface DeviceRow {
   id: number;
@@ -26,10 +28,12 @@ const toDevice = (r: DeviceRow): Device => ({
 });
 
 export function accessRepo(db: Db) {
-  const insertSession = db.prepare('INSERT INTO sessions (id, token_hash, clerk_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
-  const sessionByHash = db.prepare<[string, number], { id: string; clerk_id: number; counter_id: number | null; expires_at: number }>(
-    'SELECT id, clerk_id, counter_id, expires_at FROM sessions WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?',
+  const insertSession = db.prepare('INSERT INTO sessions (id, token_hash, clerk_id, created_at, expires_at, pin_change_required) VALUES (?, ?, ?, ?, ?, ?)');
+  const sessionByHash = db.prepare<[string, number], { id: string; clerk_id: number; counter_id: number | null; expires_at: number; pin_change_required: number }>(
+    'SELECT id, clerk_id, counter_id, expires_at, pin_change_required FROM sessions WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?',
   );
+  const pinChanged = db.prepare('UPDATE sessions SET pin_change_required = 0 WHERE id = ?');
+  const endOtherClerkSessions = db.prepare('UPDATE sessions SET ended_at = ? WHERE clerk_id = ? AND id <> ? AND ended_at IS NULL');
   const endSession = db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ?');
   const endClerkSessions = db.prepare('UPDATE sessions SET ended_at = ? WHERE clerk_id = ? AND ended_at IS NULL');
   const setSessionCounter = db.prepare('UPDATE sessions SET counter_id = ? WHERE id = ?');
@@ -52,12 +56,15 @@ export function accessRepo(db: Db) {
   const purgeCodes = db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?');
 
   return {
-    insertSession: (s: { id: string; tokenHash: string; clerkId: number; now: number; expiresAt: number }) =>
-      void insertSession.run(s.id, s.tokenHash, s.clerkId, s.now, s.expiresAt),
+    insertSession: (s: { id: string; tokenHash: string; clerkId: number; now: number; expiresAt: number; pinChangeRequired?: boolean }) =>
+      void insertSession.run(s.id, s.tokenHash, s.clerkId, s.now, s.expiresAt, s.pinChangeRequired ? 1 : 0),
     sessionByTokenHash: (hash: string, now: number): SessionRecord | undefined => {
       const r = sessionByHash.get(hash, now);
-      return r ? { id: r.id, clerkId: r.clerk_id, counterId: r.counter_id, expiresAt: r.expires_at } : undefined;
+      return r ? { id: r.id, clerkId: r.clerk_id, counterId: r.counter_id, expiresAt: r.expires_at, pinChangeRequired: r.pin_change_required === 1 } : undefined;
     },
+    /** The session's clerk chose a PIN of their own: the session may do what its role allows. */
+    pinChanged: (id: string) => void pinChanged.run(id),
+    endOtherClerkSessions: (clerkId: number, keepSessionId: string, now: number) => void endOtherClerkSessions.run(now, clerkId, keepSessionId),
     endSession: (id: string, now: number) => void endSession.run(now, id),
     endClerkSessions: (clerkId: number, now: number) => void endClerkSessions.run(now, clerkId),
     setSessionCounter: (id: string, counterId: number | null) => void setSessionCounter.run(counterId, id),

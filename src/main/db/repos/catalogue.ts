@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { foldVietnamese } from '../../../shared/domain/textFold';
+import { collator, sortByText } from '../../../shared/domain/collate';
 import { processingHours, type Procedure, type ProcedureDetail, type ProcedureField, type ProcedureListItem } from '../../../shared/api/catalogue';
 
 /** At most this many words of a query reach FTS5 (a kiosk query has 2–6). */
@@ -180,8 +181,13 @@ export function catalogueRepo(db: Db) {
       const match = ftsMatchExpression(q);
       const f = field ? field.normalize('NFC').trim() || null : null;
       const short = searchTokens(q).join('').length <= SHORT_QUERY;
-      const rows = match === null ? listed.all({ field: f, limit }) : (short ? matchedByName : matched).all({ match, field: f, limit });
-      return rows.map(toItem);
+      if (match !== null && !short) return matched.all({ match, field: f, limit }).map(toItem);
+      // SQLite picks the page by the folded name (its index); the page is then put in Vietnamese
+      // order (better-sqlite3 cannot register a collation), field first when listing every field.
+      const rows = match === null ? listed.all({ field: f, limit }) : matchedByName.all({ match, field: f, limit });
+      const c = collator('vi');
+      const byField = match === null && f === null;
+      return rows.sort((a, b) => (byField ? c.compare(a.field_vi, b.field_vi) : 0) || c.compare(a.name_vi, b.name_vi)).map(toItem);
     },
     get: (code: string): ProcedureDetail | undefined => {
       const r = byCode.get(code.trim().toUpperCase());
@@ -196,7 +202,8 @@ export function catalogueRepo(db: Db) {
         updatedAt: r.updated_at,
       };
     },
-    fields: (): ProcedureField[] => fieldRows.all().map((r) => ({ fieldVi: r.field_vi, fieldEn: r.field_en, count: r.n })),
+    /** The fields in Vietnamese order ("Dân số", "Đất đai", "Giáo dục"), not code-point order. */
+    fields: (): ProcedureField[] => sortByText(fieldRows.all(), (r) => r.field_vi, 'vi').map((r) => ({ fieldVi: r.field_vi, fieldEn: r.field_en, count: r.n })),
   };
 }
 export type CatalogueRepo = ReturnType<typeof catalogueRepo>;

@@ -53,9 +53,6 @@ export function countersRepo(db: Db) {
   const releaseClerk = db.prepare('UPDATE counters SET clerk_id = NULL, paused = 0 WHERE clerk_id = ?');
   const setPaused = db.prepare('UPDATE counters SET paused = ? WHERE id = ?');
   const setInterleave = db.prepare('UPDATE counters SET normals_since_priority = ? WHERE id = ?');
-  const openForService = db.prepare<[number], { n: number }>(`
-    SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
-    WHERE cs.service_id = ? AND c.active = 1 AND c.paused = 0 AND c.clerk_id IS NOT NULL`);
 
   const setServices = (id: number, serviceIds: number[]) => {
     clearServices.run(id);
@@ -81,7 +78,6 @@ export function countersRepo(db: Db) {
     releaseClerk: (clerkId: number) => void releaseClerk.run(clerkId),
     setPaused: (id: number, paused: boolean) => void setPaused.run(paused ? 1 : 0, id),
     setInterleave: (id: number, normalsSincePriority: number) => void setInterleave.run(normalsSincePriority, id),
-    openCountersFor: (serviceId: number): number => openForService.get(serviceId)?.n ?? 0,
   };
 }
 export type CountersRepo = ReturnType<typeof countersRepo>;

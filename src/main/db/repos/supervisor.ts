@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import type { DossierRow } from './dossiers';
-import type { RatingLevel } from '../../../shared/domain';
+import { DEFAULT_NEARLY_DUE_WORKING_HOURS, type RatingLevel } from '../../../shared/domain';
 import { supervisorSettingsSchema, type SupervisorSettings } from '../../../shared/api';
 
 export const DEFAULT_SUPERVISOR_SETTINGS: SupervisorSettings = {
@@ -9,6 +9,7 @@ export const DEFAULT_SUPERVISOR_SETTINGS: SupervisorSettings = {
   alertDueToday: true,
   ratingCriteria: false,
   ratingIdleSeconds: 30,
+  nearlyDueWorkingHours: DEFAULT_NEARLY_DUE_WORKING_HOURS,
 };
 
 export interface TicketEventRow {

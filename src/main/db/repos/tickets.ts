@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import type { PriorityReason, TicketStatus } from '../../../shared/domain';
+import type { PriorityReason, TicketStatus, WaitingTicket } from '../../../shared/domain';
 import type { Ticket } from '../../../shared/api';
 
 interface Row {
@@ -70,21 +70,12 @@ export function ticketsRepo(db: Db) {
   const insert = db.prepare(`
     INSERT INTO tickets (office_day, number, seq, origin_service_id, service_id, priority, status, source, issued_at, queued_at)
     VALUES (@officeDay, @number, @seq, @serviceId, @serviceId, @priority, 'waiting', @source, @now, @now)`);
-  const waitingIn = db.prepare<[string, number], WaitingRow>(
-    "SELECT id, service_id, priority IS NOT NULL AS priority, queued_at FROM tickets WHERE office_day = ? AND status = 'waiting' AND service_id = ?",
-  );
-  // The call order (src/shared/domain/callOrder.ts) only ever picks the earliest priority or the
-  // earliest normal ticket, so the store hands it just those two candidates, not the whole queue.
-  const candidateOf = (kind: 'IS NULL' | 'IS NOT NULL') => `
-    SELECT * FROM (
-      SELECT t.id, t.service_id, t.priority IS NOT NULL AS priority, t.queued_at FROM tickets t
-      JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = @counterId
-      JOIN services s ON s.id = t.service_id AND s.active = 1
-      WHERE t.office_day = @day AND t.status = 'waiting' AND t.priority ${kind}
-      ORDER BY t.queued_at, t.id LIMIT 1)`;
-  const callCandidates = db.prepare<[{ day: string; counterId: number }], WaitingRow>(
-    `${candidateOf('IS NOT NULL')} UNION ALL ${candidateOf('IS NULL')}`,
-  );
+  // Every ticket waiting today in an active service: what the call rule and the call forecast
+  // (src/shared/domain/callOrder.ts, callForecast.ts) choose from. The tickets_queue index covers it.
+  const waitingToday = db.prepare<[string], WaitingRow>(`
+    SELECT t.id, t.service_id, t.priority IS NOT NULL AS priority, t.queued_at FROM tickets t
+    JOIN services s ON s.id = t.service_id AND s.active = 1
+    WHERE t.office_day = ? AND t.status = 'waiting'`);
   const waitingCounts = db.prepare<[string], { service_id: number; waiting: number; priority_waiting: number }>(`
     SELECT service_id, count(*) AS waiting, count(priority) AS priority_waiting
     FROM tickets WHERE office_day = ? AND status = 'waiting' GROUP BY service_id`);
@@ -134,8 +125,8 @@ export function ticketsRepo(db: Db) {
     nextSeq: (officeDay: string, serviceId: number): number => nextSeq.get(officeDay, serviceId)!.last_seq,
     insert: (t: { officeDay: string; number: string; seq: number; serviceId: number; priority: PriorityReason | null; source: 'kiosk' | 'counter'; now: number }) =>
       Number(insert.run(t).lastInsertRowid),
-    waitingIn: (officeDay: string, serviceId: number) => waitingIn.all(officeDay, serviceId),
-    callCandidates: (officeDay: string, counterId: number) => callCandidates.all({ day: officeDay, counterId }),
+    waitingToday: (officeDay: string): WaitingTicket[] =>
+      waitingToday.all(officeDay).map((w) => ({ id: w.id, serviceId: w.service_id, priority: w.priority === 1, queuedAt: w.queued_at })),
     waitingCounts: (officeDay: string) => waitingCounts.all(officeDay),
     call: (id: number, counterId: number, clerkId: number, now: number) => run(call, { id, counterId, clerkId, now }),
     recall: (id: number, now: number) => run(recall, { id, now }),

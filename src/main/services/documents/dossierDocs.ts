@@ -169,16 +169,34 @@ export function applicantBlock(f: Frame, applicant: ApplicantInfo, procedureName
   f.labelled('Nội dung yêu cầu giải quyết', orDots(procedureName), { ...st, gapMm: 1.2 });
 }
 
-export function barcodeRow(f: Frame, code: string, images: Placed, s: Scale) {
-  f.barcodes(code, images, { size: s.small + 0.5, gapMm: 1.5 });
+/** Said next to the QR on every document that carries it. */
+export const QR_LABEL = 'Quét để tra cứu hồ sơ';
+export const SECRET_LABEL = 'Mã xác minh';
+
+/**
+ * The barcode row. `secret` is given for the citizen's copy only: the kiosk asks for it when a
+ * receipt is typed in or read from its Code 128 ("mã xác minh 6 ký tự in trên giấy hẹn"), so it is
+ * printed there, labelled, beside the QR that also carries it. The office's copy never shows it.
+ */
+export function barcodeRow(f: Frame, code: string, images: Placed, s: Scale, secret?: string) {
+  const qrNote = [
+    { text: QR_LABEL, size: s.small, gapMm: secret ? 1 : 0 },
+    ...(secret
+      ? [
+          { text: `${SECRET_LABEL}:`, size: s.small },
+          { text: secret, size: s.body + 2, bold: true },
+        ]
+      : []),
+  ];
+  f.barcodes(code, images, { size: s.small + 0.5, gapMm: 1.5, qrNote });
 }
 
 /** The strip at the top of a continuation page: which document, which copy, and the barcodes again. */
-export function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale, firstPage: number) {
+export function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale, firstPage: number, secret?: string) {
   return (f: Frame) => {
     f.text(`${title} (tiếp theo, trang ${f.page - firstPage + 1})`, { size: s.small, bold: true, align: 'center' });
     f.text(`${copy ? `${copy.split(':')[0]} — ` : ''}Mã hồ sơ: ${code}`, { size: s.small, align: 'center', gapMm: 1 });
-    barcodeRow(f, code, images, s);
+    barcodeRow(f, code, images, s, secret);
   };
 }
 
@@ -188,10 +206,12 @@ function receiptCopy(f: Frame, input: ReceiptInput, copy: 1 | 2, images: Placed,
   const { dossier, office, applicant } = input;
   const tz = office.timeZone;
   const code = clean(dossier.code);
+  // Liên 2 is the citizen's: it alone shows the verification code.
+  const secret = copy === 2 ? clean(dossier.secret) : undefined;
   header(f, office, code, dossier.receivedAt, s);
-  barcodeRow(f, code, images, s);
+  barcodeRow(f, code, images, s, secret);
   titleBlock(f, TITLES.receipt, COPIES[copy], s);
-  f.onNewPage = continuation(TITLES.receipt, COPIES[copy], code, images, s, f.page);
+  f.onNewPage = continuation(TITLES.receipt, COPIES[copy], code, images, s, f.page, secret);
 
   applicantBlock(f, applicant, dossier.procedureName, s);
   const st = { size: s.body, emphasis: 'label' as const, gapMm: 0.9 };

@@ -366,9 +366,15 @@ export class Frame {
   /**
    * The barcode row: a Code 128 at the left with its text under it (PDF text, not
    * pixels) and a QR at the right. With `images` undefined the row keeps its
-   * place empty (no-barcode variant for the benchmark).
+   * place empty (no-barcode variant for the benchmark). `qrNote` lines are set
+   * right-aligned just left of the QR, centred against it (what the QR is for, the
+   * verification code): the symbols keep their places whatever the note says.
    */
-  barcodes(code: string, images: { code128: PlacedImage; qr: PlacedImage } | undefined, style: { size: number; gapMm?: number; reserveMm?: { code128: [number, number]; qr: number } }) {
+  barcodes(
+    code: string,
+    images: { code128: PlacedImage; qr: PlacedImage } | undefined,
+    style: { size: number; gapMm?: number; reserveMm?: { code128: [number, number]; qr: number }; qrNote?: readonly (TextStyle & { text: string })[] },
+  ) {
     const c = images?.code128;
     const q = images?.qr;
     const cw = c?.widthPt ?? mm(style.reserveMm?.code128[0] ?? 54);
@@ -382,7 +388,20 @@ export class Frame {
     const cy = y + (h - ch - textH) / 2;
     if (c) this.doc.image(c.image, this.left, cy, { width: c.widthPt, height: c.heightPt });
     this.font({ size: style.size, bold: true }).text(code, this.left, cy + ch, { width: cw, align: 'center', lineGap: LINE_GAP, characterSpacing: 0.6 });
+    const qw = q?.widthPt ?? qs;
     if (q) this.doc.image(q.image, this.right - q.widthPt, y + (h - qs) / 2, { width: q.widthPt, height: q.heightPt });
+    if (style.qrNote?.length) {
+      // Between the Code 128 (and a quiet zone) and the QR.
+      const noteRight = this.right - qw - mm(1.5);
+      const noteLeft = this.left + cw + mm(4);
+      const width = Math.max(noteRight - noteLeft, mm(10));
+      const noteH = style.qrNote.reduce((sum, l) => sum + this.measure(l.text, l, width) + mm(l.gapMm ?? 0), 0);
+      let ny = y + Math.max(0, (h - noteH) / 2);
+      for (const l of style.qrNote) {
+        this.font(l).text(l.text, noteRight - width, ny, { width, align: 'right', lineGap: LINE_GAP, characterSpacing: l.bold ? 0.8 : 0 });
+        ny += this.measure(l.text, l, width) + mm(l.gapMm ?? 0);
+      }
+    }
     this.y = y + h + mm(style.gapMm ?? 0);
   }
 }

@@ -40,7 +40,7 @@ export type ProcessingTimeUnit = 'working_days' | 'calendar_days';
 export interface DossierRef {
   /** `<agency code>-<yymmdd>-<4-digit sequence>`: the Code 128 and the "Mã hồ sơ". */
   code: string;
-  /** The short verification secret; only in the QR (`MCK1:<code>:<secret>`). */
+  /** The short verification secret: in the QR (`MCK1:<code>:<secret>`) and printed, labelled, on the citizen's copy only. */
   secret: string;
   procedureName: string;
   /** When the dossier was accepted (epoch ms). */

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 
 /**
  * The thresholds crossed now: too many citizens waiting in a service, the
- * longest wait in a service over N minutes, open dossiers falling due today.
+ * longest wait in a service over N minutes, open dossiers overdue now and falling due today.
  * Nothing personal: services, ticket numbers and dossier codes only.
  */
 export function computeAlerts(repo: SupervisorRepo, dossiers: DossierService, clock: Clock): AlertsState {
@@ -26,16 +26,19 @@ export function computeAlerts(repo: SupervisorRepo, dossiers: DossierService, cl
       alerts.push({ kind: 'long_wait', serviceId: w.service_id, ...names, ticketNumber: w.number, minutes, threshold: settings.maxWaitMinutes });
     }
   }
-  if (settings.alertDueToday) {
-    const start = dayStartMs(dayNumberOfDate(day));
-    const end = dayStartMs(dayNumberOfDate(day) + 1);
-    const codes: string[] = [];
-    for (const row of repo.open(end)) {
-      const due = dossiers.summaryOf(row).dueAt;
-      // Due later today (not yet late: those are on the overdue list).
-      if (due !== null && due >= Math.max(start, now) && due < end) codes.push(row.code);
-    }
-    if (codes.length > 0) alerts.push({ kind: 'due_today', count: codes.length, codes: codes.slice(0, 20) });
+  const start = dayStartMs(dayNumberOfDate(day));
+  const end = dayStartMs(dayNumberOfDate(day) + 1);
+  const dueToday: string[] = [];
+  const overdue: string[] = [];
+  // The stored due_at is the due at acceptance; pauses and new appointments only move it later, so it bounds the scan.
+  for (const row of repo.open(end)) {
+    const s = dossiers.summaryOf(row);
+    if (s.dueStatus === 'overdue') overdue.push(row.code);
+    // Due later today (not yet late: those are the overdue ones).
+    else if (s.dueAt !== null && s.dueAt >= Math.max(start, now) && s.dueAt < end) dueToday.push(row.code);
   }
+  // Overdue first on the strip (and red): it is already late; the queue and due-today alerts can still be saved.
+  if (overdue.length > 0) alerts.unshift({ kind: 'overdue', count: overdue.length, codes: overdue.slice(0, 20) });
+  if (settings.alertDueToday && dueToday.length > 0) alerts.push({ kind: 'due_today', count: dueToday.length, codes: dueToday.slice(0, 20) });
   return { at: now, alerts };
 }

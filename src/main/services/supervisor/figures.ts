@@ -1,4 +1,5 @@
 import {
+  compareText,
   dayNumberOfDate,
   dayStartMs,
   meanAndP90,
@@ -206,7 +207,7 @@ function ticketFigures(repo: SupervisorRepo, from: string, to: string, now: numb
       .sort((a, b) => a.number - b.number),
     byClerk: [...byClk.entries()]
       .map(([id, a]) => ({ clerkId: id, fullName: names.clerks.get(id) ?? `#${id}`, ...out(a), called: a.called, ...idle(id) }))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+      .sort((a, b) => compareText(a.fullName, b.fullName)),
     byDay: days,
   };
 }
@@ -215,13 +216,13 @@ function ticketFigures(repo: SupervisorRepo, from: string, to: string, now: numb
 
 export interface OpenDossier {
   row: DossierRow;
-  s: { dueAt: number | null; dueStatus: 'overdue' | 'nearly_due' | 'on_time' };
+  s: { dueAt: number | null; dueStatus: 'overdue' | 'nearly_due' | 'on_time'; remainingWorkingHours: number | null };
 }
 
 /**
  * The open dossiers with their due status, the part of the figures that does not depend on the
  * range and costs most (due computed per dossier). Kept for OPEN_SNAPSHOT_MS while no open dossier
- * changed and the calendar is the same, so a live dashboard refreshing every few seconds does not
+ * changed and the calendar and the nearly-due threshold are the same, so a live dashboard refreshing every few seconds does not
  * recompute a backlog of a thousand dossiers each time; a dossier that turns overdue shows within
  * that time, and its lateness is always counted to now.
  */
@@ -231,14 +232,15 @@ export function openDossierSnapshot(repo: SupervisorRepo, dossiers: DossierServi
   let cal: unknown;
   let value: OpenDossier[] = [];
   return (): OpenDossier[] => {
-    const k = `${Math.floor(clock.now() / OPEN_SNAPSHOT_MS)}|${repo.openVersion()}`;
+    // The nearly-due threshold is part of the key: a changed setting shows at once.
+    const k = `${Math.floor(clock.now() / OPEN_SNAPSHOT_MS)}|${repo.openVersion()}|${repo.settings().nearlyDueWorkingHours}`;
     const c = calendar();
     if (k !== key || c !== cal) {
       value = [];
       for (const row of repo.open()) {
         const s = dossiers.summaryOf(row);
         // A dossier waiting for a supplement has no due status (its clock is paused): counted nowhere.
-        if (s.dueStatus !== null) value.push({ row, s: { dueAt: s.dueAt, dueStatus: s.dueStatus } });
+        if (s.dueStatus !== null) value.push({ row, s: { dueAt: s.dueAt, dueStatus: s.dueStatus, remainingWorkingHours: s.remainingWorkingHours } });
       }
       key = k;
       cal = c;
@@ -306,14 +308,16 @@ function dossierFigures(repo: SupervisorRepo, dossiers: DossierService, from: st
         acceptedAt: row.accepted_at,
         dueAt: s.dueAt,
         lateMs: now - s.dueAt,
+        // As of the snapshot (at most OPEN_SNAPSHOT_MS old): working time moves by minutes, the wording shows minutes at best.
+        lateWorkingHours: Math.max(0, -(s.remainingWorkingHours ?? 0)),
       });
     }
   }
   overdue.sort((a, b) => b.lateMs - a.lateMs || a.code.localeCompare(b.code));
   return {
     dossiers: all,
-    dossiersByField: [...byField.values()].sort((a, b) => a.fieldVi.localeCompare(b.fieldVi, 'vi')),
-    dossiersByClerk: [...byClerk.entries()].map(([clerkId, a]) => ({ clerkId, ...a })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+    dossiersByField: [...byField.values()].sort((a, b) => compareText(a.fieldVi, b.fieldVi)),
+    dossiersByClerk: [...byClerk.entries()].map(([clerkId, a]) => ({ clerkId, ...a })).sort((a, b) => compareText(a.fullName, b.fullName)),
     overdue,
   };
 }
@@ -354,7 +358,7 @@ function ratingFigures(repo: SupervisorRepo, from: string, to: string) {
     },
     ratingsByClerk: [...byClerk.entries()]
       .map(([clerkId, a]) => ({ clerkId, fullName: clerkId === null ? '—' : (clerkNames.get(clerkId) ?? `#${clerkId}`), ...rOut(a) }))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+      .sort((a, b) => compareText(a.fullName, b.fullName)),
     ratingsByQuarter: [...byQuarter.entries()].map(([quarter, a]) => ({ quarter, ...rOut(a) })).sort((a, b) => a.quarter.localeCompare(b.quarter)),
   };
 }

@@ -5,9 +5,10 @@ import { formatDateTime, localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
+import { DateTimeField } from '../../components/DateField';
 import { canMoveDossier, clockRuns, DOSSIER_STATUS, dossierStatusKey, FINAL_STATUSES, OFFICE_UTC_OFFSET_MS } from '../../../shared/domain';
 import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resultReady, supplementReceived, type Dossier } from './dossierApi';
-import { formatDue, processingText, statusLabel } from './format';
+import { docCountsText, formatDue, processingText, statusLabel, workingTimeText } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
 import { FormsPanel } from './FormsPanel';
@@ -125,7 +126,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
                 <DueText d={d} />
                 {d.remainingWorkingHours !== null && !d.paused && (
                   <span className="muted dossier__remaining">
-                    {d.remainingWorkingHours >= 0 ? t('dossier.remaining', { hours: Math.round(d.remainingWorkingHours * 10) / 10 }) : t('dossier.late', { hours: Math.round(-d.remainingWorkingHours * 10) / 10 })}
+                    {workingTimeText(d.remainingWorkingHours)}
                   </span>
                 )}
               </dd>
@@ -213,7 +214,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
               <li key={n} className={doc.received ? '' : 'is-off'}>
                 <span>{lang === 'en' && doc.nameEn ? doc.nameEn : doc.nameVi}</span>
                 <span className="muted">
-                  {t('dossier.docCounts', { o: doc.originals, c: doc.certifiedCopies, p: doc.photocopies })}
+                  {docCountsText(doc)}
                   {doc.received ? '' : ` · ${t('dossier.notReceived')}`}
                 </span>
               </li>
@@ -404,7 +405,7 @@ function HandBack({ dossier, onDone, onAuthError }: { dossier: Dossier; onDone: 
   );
 }
 
-/** `YYYY-MM-DDTHH:mm` in office time (Asia/Ho_Chi_Minh, UTC+7) ↔ epoch ms, for the datetime-local input. */
+/** `YYYY-MM-DDTHH:mm` in office time (Asia/Ho_Chi_Minh, UTC+7) ↔ epoch ms, for the date-and-time field. */
 const toOfficeLocal = (ms: number) => new Date(ms + OFFICE_UTC_OFFSET_MS).toISOString().slice(0, 16);
 const fromOfficeLocal = (v: string) => Date.parse(`${v}:00Z`) - OFFICE_UTC_OFFSET_MS;
 
@@ -437,7 +438,7 @@ function ApologyDialog({ dossier, onDone, onClose, onAuthError }: { dossier: Dos
           <label className="field__label" htmlFor={whenId}>
             {t('dossier.newDueAt')}
           </label>
-          <input id={whenId} type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} aria-invalid={whenMsgs.length ? true : undefined} />
+          <DateTimeField id={whenId} required value={when} onChange={setWhen} timeLabel={t('dateField.time')} />
           {whenMsgs.length > 0 && <span className="field__error">{whenMsgs.join('; ')}</span>}
         </div>
         <div className="field">

@@ -1,6 +1,6 @@
 /** Display helpers for dossiers: status words, processing time, money, due time. */
 import i18next from 'i18next';
-import { dossierStatusKey, formatDueEn, formatDueVi } from '../../../shared/domain';
+import { dossierStatusKey, formatDueEn, formatDueVi, formatWorkingSpan, workingSpan } from '../../../shared/domain';
 import type { Language } from '../../../shared/i18n';
 
 export function statusLabel(status: number): string {
@@ -26,4 +26,18 @@ export function formatVnd(n: number): string {
 
 export function formatDue(ms: number, lang: Language): string {
   return lang === 'en' ? formatDueEn(ms) : formatDueVi(ms);
+}
+
+/** "Trễ 2 ngày 3 giờ làm việc" / "Còn 3 giờ 20 phút làm việc": the domain's one wording of lateness (counter, kiosk, dashboard). */
+export function workingTimeText(remainingWorkingHours: number): string {
+  return formatWorkingSpan(workingSpan(remainingWorkingHours), (k, o) => i18next.t(k, o));
+}
+
+/** "1 original · 2 certified copies · 0 photocopies", each with its plural form. */
+export function docCountsText(doc: { originals: number; certifiedCopies: number; photocopies: number }): string {
+  return [
+    i18next.t('dossier.docCounts.originals', { count: doc.originals }),
+    i18next.t('dossier.docCounts.certified', { count: doc.certifiedCopies }),
+    i18next.t('dossier.docCounts.photocopies', { count: doc.photocopies }),
+  ].join(' · ');
 }

@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RescanGuard } from '../../../shared/domain';
 import type { DecodeAnswer, DecodeRequest } from './decodeWorker';
 
 /** Between two decodes; a frame takes 20–80 ms in the worker, so the camera is read 8–12 times a second. */
 const FRAME_GAP_MS = 40;
-/** The same code seen again this soon is the same receipt still in front of the camera. */
-const REPEAT_MS = 4000;
 
 /**
  * The live camera with its target frame, decoding continuously in a worker
  * (decodeWorker.ts) while mounted. Says so plainly when there is no camera:
- * the wedge scanner and the keypad still work.
+ * the wedge scanner and the keypad still work. `guard` (kept by the kiosk, so it
+ * outlives this component) decides whether a read is a new look-up: the receipt
+ * just looked up is held back until it has left the frame (shared/domain/rescanGuard.ts).
+ * The count of decoded frames is on the element (`data-frames`), for the e2e tests.
  */
-export function CameraScanner({ onDecoded }: { onDecoded: (text: string, format: string) => void }) {
+export function CameraScanner({ onDecoded, guard }: { onDecoded: (text: string, format: string) => void; guard: RescanGuard }) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'starting' | 'live' | 'unavailable'>('starting');
   const cb = useRef(onDecoded);
   useEffect(() => {
@@ -26,7 +29,7 @@ export function CameraScanner({ onDecoded }: { onDecoded: (text: string, format:
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let seq = 0;
-    let last = { text: '', at: 0 };
+    let frames = 0;
     const worker = new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module' });
 
     const next = () => {
@@ -45,14 +48,12 @@ export function CameraScanner({ onDecoded }: { onDecoded: (text: string, format:
     };
     worker.onmessage = (e: MessageEvent<DecodeAnswer>) => {
       const a = e.data;
-      if (a.text) {
-        const now = Date.now();
-        if (a.text !== last.text || now - last.at > REPEAT_MS) {
-          performance.mark('kiosk:decoded');
-          cb.current(a.text, a.format ?? '');
-        }
-        last = { text: a.text, at: now };
+      if (guard.frame(a.text ?? null, Date.now())) {
+        performance.mark('kiosk:decoded');
+        cb.current(a.text!, a.format ?? '');
       }
+      frames += 1;
+      if (root.current) root.current.dataset.frames = String(frames);
       next();
     };
     worker.onerror = () => next();
@@ -65,6 +66,8 @@ export function CameraScanner({ onDecoded }: { onDecoded: (text: string, format:
         const v = video.current!;
         v.srcObject = stream;
         await v.play().catch(() => undefined);
+        // Watching again: the time without a camera says nothing about the receipt in front of it.
+        guard.resume(Date.now());
         setState('live');
         next();
       } catch {
@@ -78,10 +81,10 @@ export function CameraScanner({ onDecoded }: { onDecoded: (text: string, format:
       worker.terminate();
       stream?.getTracks().forEach((tr) => tr.stop());
     };
-  }, []);
+  }, [guard]);
 
   return (
-    <div className={`camera camera--${state}`}>
+    <div ref={root} className={`camera camera--${state}`}>
       <video ref={video} className="camera__video" muted playsInline aria-label={t('scan.camera.preview')} />
       {state === 'live' && (
         <div className="camera__frame" aria-hidden="true">

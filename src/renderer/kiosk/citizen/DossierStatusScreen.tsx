@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Keypad } from '../../components/Keypad';
 import { formatDateTime, localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { formatDue } from '../../counter/dossiers/format';
+import { formatDue, workingTimeText } from '../../counter/dossiers/format';
 import type { KioskDossierFull, KioskDossierLimited, KioskLookupResponse } from '../../../shared/api';
 import { LetterKeyboard } from './LetterKeyboard';
 import type { Citizen } from './useCitizen';
@@ -71,6 +71,7 @@ function DueBlock({ d, full }: { d: KioskDossierLimited; full: KioskDossierFull 
       <p className="due-block__label">{t('scan.status.due')}</p>
       <p className="due-block__value">{formatDue(d.dueAt, lang)}</p>
       {d.dueStatus && <p className="due-block__badge">{t(`dossier.due.${d.dueStatus}`)}</p>}
+      {full && full.remainingWorkingHours !== null && !finished && <p className="due-block__left">{workingTimeText(full.remainingWorkingHours)}</p>}
       {d.dueStatus === 'overdue' && !finished && <p className="due-block__apology">{full?.newAppointment ? t('scan.status.apologyNewDate') : t('scan.status.apology')}</p>}
       {d.dueStatus === 'nearly_due' && <p className="due-block__note">{t('scan.status.nearlyDue')}</p>}
     </div>

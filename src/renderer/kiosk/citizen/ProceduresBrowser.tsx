@@ -6,6 +6,7 @@ import { errorText } from '../../app/errors';
 import { currentLanguage } from '../../app/i18n';
 import { formatVnd, processingText } from '../../counter/dossiers/format';
 import { procedurePageUrl, type ProcedureDetail, type ProcedureField, type ProcedureListItem } from '../../../shared/api';
+import { sortByText } from '../../../shared/domain/collate';
 import { LetterKeyboard } from './LetterKeyboard';
 
 type Step = { kind: 'fields' } | { kind: 'list'; field: ProcedureField } | { kind: 'search' } | { kind: 'detail'; code: string; from: Step };
@@ -72,7 +73,7 @@ function Fields({ onPick }: { onPick: (f: ProcedureField) => void }) {
     <>
       <p className="procedures__lead">{t('scan.procedures.chooseField')}</p>
       <ul className="procedures__fields">
-        {data.map((f) => (
+        {sortByText(data, (f) => pick(lang, f.fieldVi, f.fieldEn), lang).map((f) => (
           <li key={f.fieldVi}>
             <button type="button" className="procedures__field" onClick={() => onPick(f)}>
               <span>{pick(lang, f.fieldVi, f.fieldEn)}</span>
@@ -112,7 +113,7 @@ function List({ field, onPick }: { field: ProcedureField; onPick: (code: string)
       <h2 className="procedures__sub">{pick(lang, field.fieldVi, field.fieldEn)}</h2>
       {error && <p className="kiosk-note kiosk-note--warn">{error}</p>}
       {!data && !error && <p className="kiosk-note">{t('kiosk.loading')}</p>}
-      {data && <ItemList items={data.items} onPick={onPick} />}
+      {data && <ItemList items={sortByText(data.items, (p) => pick(lang, p.nameVi, p.nameEn), lang)} onPick={onPick} />}
     </>
   );
 }

@@ -11,7 +11,7 @@ export function ScanPanel({ citizen }: { citizen: Citizen }) {
   const { t } = useTranslation();
   return (
     <section className="scan-panel" aria-labelledby="scan-panel-title">
-      <CameraScanner onDecoded={(text) => void citizen.lookup(text, 'camera')} />
+      <CameraScanner guard={citizen.rescan} onDecoded={(text) => void citizen.lookup(text, 'camera')} />
       <div className="scan-panel__text">
         <h2 id="scan-panel-title">{t('scan.panel.title')}</h2>
         <p>{t('scan.panel.lead')}</p>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { setLanguage } from '../../app/i18n';
-import { CLOSED_WITHOUT_RESULT, type DossierStatusKey } from '../../../shared/domain';
+import { CLOSED_WITHOUT_RESULT, createRescanGuard, type DossierStatusKey } from '../../../shared/domain';
 import { KIOSK_IDLE_DEFAULT_SECONDS, type KioskLookupResponse, type KioskSettings } from '../../../shared/api';
 import { useWedgeScanner } from './wedge';
 
@@ -34,6 +34,9 @@ export function useCitizen({ onAttract }: { onAttract: () => void }) {
   const [settings, setSettings] = useState<KioskSettings>({ idleSeconds: KIOSK_IDLE_DEFAULT_SECONDS, procedureBaseUrl: '' });
   const [agencyCode, setAgencyCode] = useState<string | null>(null);
   const lookingFor = useRef(0);
+  // Outlives the camera (which unmounts on the status screen): the receipt just looked up is not
+  // looked up again when "Xong" brings the camera back with the receipt still in front of it.
+  const [rescan] = useState(createRescanGuard);
 
   useEffect(() => {
     let alive = true;
@@ -55,6 +58,7 @@ export function useCitizen({ onAttract }: { onAttract: () => void }) {
 
   const lookup = useCallback(async (scanned: string, via: Via, proof?: Proof) => {
     const mine = ++lookingFor.current;
+    rescan.lookedUp(scanned, Date.now());
     // "Looking up…" only when the hub is slow: a quick answer goes straight to the status, with one render less.
     const slow = proof ? undefined : setTimeout(() => mine === lookingFor.current && setView({ kind: 'looking' }), 250);
     try {
@@ -75,7 +79,7 @@ export function useCitizen({ onAttract }: { onAttract: () => void }) {
       else if (code === 'RATE_LIMITED') setView({ kind: 'message', tone: 'throttled', seconds: Number(details(err).retryAfterSeconds ?? 60) });
       else setView({ kind: 'message', tone: 'error', text: errorText(err) });
     }
-  }, []);
+  }, [rescan]);
 
   useWedgeScanner(
     useCallback(
@@ -129,6 +133,7 @@ export function useCitizen({ onAttract }: { onAttract: () => void }) {
 
   return {
     view,
+    rescan,
     settings,
     agencyCode,
     largeText,
