@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z, ZodError } from 'zod';
 import { createOnlineDossiers, onlineDossierBody } from './onlineDossiers';
 import { createDistrictService, SyncError, type DistrictService } from './service';
-import { createBackOffice, calendarDayBody, extendBody, moveBody, noticeBody, supplementBody } from './backOffice';
+import { createBackOffice, calendarDayBody, extendBody, moveBody, noticeBody, paymentBody, supplementBody } from './backOffice';
 import { TransientDbError, type Database } from './db';
 import {
   enrolBody,
@@ -140,6 +140,7 @@ export async function buildDistrictApp(db: Database, options: DistrictAppOptions
     r.post('/back-office/dossiers/:code/result-ready', async (req) => (await backOffice.resultReady(code(req), z.object({ note: z.string().max(2000).optional() }).parse(req.body ?? {}).note), ok));
     r.post('/back-office/online-dossiers', async (req) => (await online.create(onlineDossierBody.parse(req.body)), ok));
     r.post('/back-office/dossiers/:code/paid-online', async (req) => (await online.setPaidOnline(code(req), req.body), ok));
+    r.post('/back-office/dossiers/:code/payment', async (req) => (await backOffice.setPayment(code(req), paymentBody.parse(req.body)), ok));
     r.post('/back-office/dossiers/:code/extend', async (req) => (await backOffice.extendDue(code(req), extendBody.parse(req.body)), ok));
     r.post('/back-office/procedures', async (req) => (await backOffice.publishProcedure(req.body), ok));
     r.delete('/back-office/procedures/:code', async (req) => (await backOffice.withdrawProcedure(z.object({ code: z.string().max(40) }).parse(req.params).code), ok));

@@ -20,6 +20,8 @@ export const moveBody = z.object({
   note: z.string().max(2000).optional(),
 });
 export const supplementBody = z.object({ items: z.array(z.string().min(1).max(500)).min(1).max(50), reason: z.string().min(1).max(2000) });
+/** The fee's payment as the account holder sees it (issue 12 §3); the hub pulls it and the counter shows it. */
+export const paymentBody = z.object({ status: z.enum(['unpaid', 'paid']) });
 export const extendBody = z.object({ dueAt: z.number().int().min(0), reason: z.string().min(1).max(2000) });
 export const calendarDayBody = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -72,8 +74,12 @@ export function createBackOffice(db: Database, clock: { now(): number } = { now:
     extendDue: (code: string, body: z.infer<typeof extendBody>) =>
       withDossier(code, async (tx, d, now) => {
         if (d.due_at !== null && body.dueAt <= d.due_at) throw new SyncError(400, 'VALIDATION_FAILED', 'The new due time must be later than the current one.');
-        await tx.query('UPDATE dossiers SET due_at = $2, note = $3, updated_at = $4 WHERE code = $1', [code, body.dueAt, body.reason, now]);
+        await tx.query('UPDATE dossiers SET due_at = $2, note = $3, extensions = extensions + 1, updated_at = $4 WHERE code = $1', [code, body.dueAt, body.reason, now]);
         await history(tx, code, 'district', d.status, d.status, body.reason, now);
+      }),
+    setPayment: (code: string, body: z.infer<typeof paymentBody>) =>
+      withDossier(code, async (tx, _d, now) => {
+        await tx.query('UPDATE dossiers SET payment_status = $2, updated_at = $3 WHERE code = $1', [code, body.status, now]);
       }),
     async publishProcedure(input: unknown): Promise<void> {
       const p = procedureSchema.parse(input);

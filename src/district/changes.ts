@@ -37,6 +37,8 @@ export interface DossierDbRow {
   result_ready_at: number | null;
   supplement: { items: string[]; reason: string | null } | null;
   note: string | null;
+  payment_status?: 'unpaid' | 'paid' | null;
+  extensions?: number;
   updated_at: number;
   channel: number;
   paid_online: number;
@@ -56,6 +58,7 @@ export function districtDossier(r: DossierDbRow): DistrictDossier {
     resultReadyAt: r.result_ready_at,
     supplementItems: r.supplement?.items ?? null,
     note: r.note,
+    paymentStatus: r.payment_status ?? null,
     updatedAt: r.updated_at,
     channel: (r.channel ?? 1) as 1 | 2 | 3,
     paidOnline: (r.paid_online ?? 0) as 0 | 1 | 2,

@@ -123,7 +123,16 @@ CREATE TABLE changes (
 CREATE INDEX changes_seq ON changes (office_id, seq);
 `,
   },
-  // 20 and 21 belong to the forms and the catalogue work of issue 12.
+  {
+    version: 20,
+    name: 'fee payment status, extensions granted (issue 12)',
+    sql: /* sql */ `
+-- Whether the fee was paid (the account holder says so; NULL = not said), pulled by the hub.
+ALTER TABLE dossiers ADD COLUMN payment_status text CHECK (payment_status IS NULL OR payment_status IN ('unpaid', 'paid'));
+-- Nghị định 118/2025 Điều 19 khoản 6: the result date moves at most once.
+ALTER TABLE dossiers ADD COLUMN extensions int NOT NULL DEFAULT 0;
+`,
+  },
   {
     version: 22,
     name: 'dossier channel and online payment',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from './db';
 import { recordChange, recordDossierChange, type DossierDbRow } from './changes';
-import { canMoveDossier, DOSSIER_STATUS, dossierStatusKey, parseDossierCode, type DossierStatusKey } from '../shared/domain';
+import { canMoveDossier, DOSSIER_STATUS, dossierStatusKey, extensionProblem, EXTENSION_PROBLEM_WORDS, parseDossierCode, type DossierStatusKey } from '../shared/domain';
 import { canonicalJson } from '../shared/domain/canonicalJson';
 import { MUTATION_PAYLOADS, type Mutation, type MutationKind, type MutationPayload, type MutationResult } from '../shared/api/sync';
 
@@ -156,7 +156,12 @@ async function apply(tx: Queryable, hub: HubContext, kind: string, payload: unkn
     case 'dossier.appointment': {
       const p = parsePayload(kind, payload);
       const d = await lockDossier(tx, hub.officeId, p.code);
-      await tx.query('UPDATE dossiers SET due_at = $2, note = $3, updated_at = $4 WHERE code = $1', [p.code, p.newDueAt, p.reason, now]);
+      // The hub proposes; the district grants only what Nghị định 118/2025 Điều 19 khoản 6 allows (once, 1 day before due).
+      if (d.due_at !== null) {
+        const problem = extensionProblem({ now: p.at, dueAt: d.due_at, newDueAt: p.newDueAt, extensionsSoFar: d.extensions ?? 0 });
+        if (problem) throw new Rejection(`Dossier ${p.code}: ${EXTENSION_PROBLEM_WORDS[problem]}.`);
+      }
+      await tx.query('UPDATE dossiers SET due_at = $2, note = $3, extensions = extensions + 1, updated_at = $4 WHERE code = $1', [p.code, p.newDueAt, p.reason, now]);
       await history(tx, p.code, 'hub', d.status, d.status, p.reason, now);
       await recordDossierChange(tx, p.code);
       return;

@@ -20,8 +20,8 @@ afterAll(async () => {
   await hub?.close();
 });
 
-describe('a late dossier at the counter', () => {
-  it('gets a new appointment and the apology slip is printed', async () => {
+describe('a dossier that will be late, at the counter', () => {
+  it('is given a proposed new appointment a day ahead and the apology letter (form 04) is printed', async () => {
     let clerk = await hub.login(...DEMO.clerk1);
     const procedure = '1.001022'; // a three-working-day procedure of the seeded catalogue
     const registered = await hub.api('POST', '/dossiers', {
@@ -37,9 +37,10 @@ describe('a late dossier at the counter', () => {
       });
     expect(registered.status).toBe(200);
     const d = registered.body;
-    clock.advance(20 * 24 * 3600 * 1000); // long past the due time (and the clerk's session)
+    // Nghị định 118/2025 Điều 19 khoản 6: the extension is proposed at least a day before the due date (Thursday).
+    clock.advance(24 * 3600 * 1000); // Tuesday: the department sees it will be late
     clerk = await hub.login(...DEMO.clerk1);
-    expect((await hub.api('GET', `/dossiers/${d.code}`, { token: clerk })).body.dueStatus).toBe('overdue');
+    expect((await hub.api('GET', `/dossiers/${d.code}`, { token: clerk })).body.dueStatus).not.toBe('overdue');
 
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await installRecordingBridge(context, 'counter');
@@ -53,7 +54,7 @@ describe('a late dossier at the counter', () => {
     await page.getByLabel('Tìm hồ sơ theo mã hoặc tên').fill(d.code);
     await page.getByLabel('Tìm hồ sơ theo mã hoặc tên').press('Enter');
     await page.getByRole('button', { name: 'Hẹn lại ngày trả (xin lỗi)' }).click();
-    // The hub's clock is 20 days on; the new appointment: Wednesday 16/12/2026 at 15:30, office time.
+    // The proposed appointment: Wednesday 16/12/2026 at 15:30, office time.
     // Typed day/month/year and a 24-hour time, whatever the browser's language (our field, not the native one).
     await page.getByLabel('Ngày giờ hẹn trả mới').fill('16/12/2026');
     await page.getByLabel('Giờ (HH:mm)').fill('15:30');
@@ -70,7 +71,7 @@ describe('a late dossier at the counter', () => {
     const file = path.join(dir, 'apology.pdf');
     fs.writeFileSync(file, Buffer.from((await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed[0]))!, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(text).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
     expect(text).toContain('Cần xác minh thêm tại nơi cư trú.');
     expect(text).toContain(formatDueVi(after.dueAt));
     await context.close();

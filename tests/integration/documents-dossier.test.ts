@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildDossierQrPayload,
   parseDossierQrPayload,
-  renderApologySlipPdf,
   renderReceiptPdf,
   renderRefusalSlipPdf,
   renderSupplementSlipPdf,
@@ -316,18 +315,9 @@ describe('the slips (A4 portrait)', () => {
     expect(flat).toContain('số điện thoại 024 3823 4567');
   });
 
-  it('PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ: the reason', async () => {
-    const flat = await checkSlip(await renderRefusalSlipPdf({ ...base, reason: 'Thủ tục không thuộc thẩm quyền giải quyết của UBND phường' }), 'PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ');
+  it('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ: the reason', async () => {
+    const flat = await checkSlip(await renderRefusalSlipPdf({ ...base, reason: 'Thủ tục không thuộc thẩm quyền giải quyết của UBND phường' }), 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(flat).toContain('không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau: Thủ tục không thuộc thẩm quyền giải quyết của UBND phường');
   });
-
-  it('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ: the reason, the old and the new due time', async () => {
-    const flat = await checkSlip(
-      await renderApologySlipPdf({ ...base, reason: 'Cần xác minh thêm thông tin với cơ quan khác', oldDueAt: dueAt, newDueAt: Date.parse('2026-11-26T09:00:00Z') }),
-      'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
-    );
-    expect(flat).toContain('Thời gian hẹn trả kết quả ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả: 14 giờ 30 phút, ngày 24/11/2026');
-    expect(flat).toContain('Lý do: Cần xác minh thêm thông tin với cơ quan khác');
-    expect(flat).toContain('hẹn trả kết quả vào: 16 giờ 00 phút, ngày 26/11/2026');
-  });
+  // Form 04 (the 2025 letter asking for an extension) is checked in dossier-forms.test.ts.
 });

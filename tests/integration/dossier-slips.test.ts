@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => hub.close());
 
-async function register(): Promise<{ code: string; secret: string; dueAt: number }> {
-  const procedure = (await hub.api('GET', '/procedures?q=dang%20ky%20khai%20sinh', { token: clerk })).body.items[0].code;
+async function register(procedureCode?: string): Promise<{ code: string; secret: string; dueAt: number }> {
+  const procedure = procedureCode ?? (await hub.api('GET', '/procedures?q=dang%20ky%20khai%20sinh', { token: clerk })).body.items[0].code;
   const r = await hub.api('POST', '/dossiers', {
     token: clerk,
     body: {
@@ -78,13 +78,13 @@ describe('the slips', () => {
     const d = await register();
     await hub.api('POST', `/dossiers/${d.code}/refuse`, { token: clerk, body: { reason: 'Trẻ đã được đăng ký khai sinh tại nơi khác.' } });
     const { text, codes } = await readPdf(await pdf(`/dossiers/${d.code}/slips/refusal`));
-    expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(text).toContain('Trẻ đã được đăng ký khai sinh tại nơi khác.');
     expect(codes.has(d.code)).toBe(true);
   });
 
-  it('apology and new date: the due time moves to the new appointment, both printed to the minute', async () => {
-    const d = await register();
+  it('apology and extension (form 04): proposed a day ahead, the due time moves to the new appointment, both printed to the minute', async () => {
+    const d = await register('1.001022'); // three working days: the proposal is at least a day before the due date
     const tooEarly = await hub.api('POST', `/dossiers/${d.code}/apology`, { token: clerk, body: { reason: 'x', newDueAt: d.dueAt - 3600_000 } });
     expect(tooEarly.status).toBe(400);
     expect((await hub.api('GET', `/dossiers/${d.code}`, { token: clerk })).body.events).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('the slips', () => {
     expect(moved.body.dueAt).toBe(newDue);
     expect(moved.body.status).toBe(2);
     const { text, codes } = await readPdf(await pdf(`/dossiers/${d.code}/slips/apology`));
-    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(text).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
     expect(text).toContain('Cơ quan chuyên môn cần xác minh thêm.');
     expect(text).toContain(formatDueVi(d.dueAt));
     expect(text).toContain(formatDueVi(newDue));

@@ -19,7 +19,7 @@ const tokens: Record<string, string> = {};
 let dossierCode = '';
 
 /** One value for every path parameter name the table uses. */
-const urlOf = (def: RouteDef) => routePath(def.path, { id: 1, code: dossierCode, date: '2026-12-24', kind: 'supplement' });
+const urlOf = (def: RouteDef) => routePath(def.path, { id: 1, code: dossierCode, date: '2026-12-24', kind: 'supplement', form: '01' });
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: clock.now });

@@ -2,6 +2,7 @@ import type { Store } from './store';
 import { hashPin } from '../services/pinHash';
 import { catalogueFileSchema } from '../../shared/api/catalogue';
 import catalogueFile from '../../../assets/catalogue/procedures.json';
+import { formSettingsRepo } from './repos/formSettings';
 
 /**
  * The demo office seeded on first run (README lists its credentials), so
@@ -40,6 +41,7 @@ export async function seedDemoOffice(store: Store, now: number): Promise<void> {
   const hashes = await Promise.all([DEMO_CREDENTIALS.admin.pin, ...DEMO_CREDENTIALS.clerks.map((c) => c.pin)].map(hashPin));
   store.write(() => {
     store.settings.setOffice({ name: 'Trung tâm Phục vụ hành chính công phường Ba Đình', agencyCode: '000.00.15.H24' });
+    formSettingsRepo(store.db, () => '').setHeader({ parentAgency: 'Ủy ban nhân dân phường Ba Đình', agencyName: 'Trung tâm Phục vụ hành chính công phường Ba Đình', place: 'Ba Đình' });
     const ids = new Map<string, number>();
     SERVICES.forEach((s, i) => ids.set(s.prefix, store.services.insert({ ...s, active: true, sort: i })));
     for (const c of COUNTERS) store.counters.insert({ number: c.number, name: c.name, active: true, serviceIds: c.prefixes.map((p) => ids.get(p)!) });

@@ -9,6 +9,7 @@ import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
 import { index766Handlers } from './index766Handlers';
+import { formsHandlers } from './formsHandlers';
 import { createSyncHandlers } from './syncHandlers';
 import type { Handlers } from './handlerTypes';
 
@@ -151,6 +152,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...kioskScanHandlers(hub),
     ...index766Handlers(hub),
     ...createSyncHandlers(hub),
+    ...formsHandlers(hub),
   };
 }
 

@@ -8,6 +8,8 @@ import {
   dossierStatusKey,
   dueAt,
   dueStatus,
+  extensionProblem,
+  EXTENSION_PROBLEM_WORDS,
   foldVietnamese,
   formatDossierCode,
   isValidPassport,
@@ -26,6 +28,7 @@ import type { DossierEventRow, DossierRow } from '../db/repos/dossiers';
 import type { Clock } from './clock';
 import type { Actor } from './queue';
 import type { ApologySlipInput, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './documents/types';
+import { formSettingsRepo } from '../db/repos/formSettings';
 import { recordDossierAppointment, recordDossierReceived, recordDossierTransition } from '../sync/hooks';
 
 /** How a status reads in an error message. */
@@ -67,12 +70,6 @@ function newSecret(): string {
   return s;
 }
 
-/** Where the date line says it was written: the commune, ward or district at the end of the office's name, else the whole name. */
-export function placeOf(officeName: string): string {
-  const m = /(?:phường|xã|thị trấn|thị xã|quận|huyện|thành phố)\s+(.+)$/iu.exec(officeName.trim());
-  return (m?.[1] ?? officeName).trim();
-}
-
 const keyOf = (status: number): DossierStatusKey => {
   const k = dossierStatusKey(status);
   if (!k) throw new Error(`dossier status ${status} is not on the national list`);
@@ -91,6 +88,7 @@ const keyOf = (status: number): DossierStatusKey => {
  */
 export function createDossierService(store: Store, clock: Clock, options: DossierServiceOptions) {
   const skipHolidays = options.skipHolidaysForCalendarDays ?? false;
+  const formSettings = formSettingsRepo(store.db, () => store.settings.office().name);
 
   function checkIdNumber(path: string, idType: 'cccd' | 'passport', idNumber: string): void {
     if (idType === 'cccd') {
@@ -234,6 +232,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       })),
       sets: row.sets,
       feeCollected: row.fee_collected,
+      paymentStatus: row.payment_status ?? null,
       resultDelivery: row.result_delivery,
       postalAddress: row.postal_address,
       notes: row.notes,
@@ -368,9 +367,10 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
     return describe(requireDossier(code));
   }
 
+  /** The header every form prints, from /admin → Office (migration 20 filled it from the office name once). */
   function officeForDocs(): OfficeInfo {
-    const office = store.settings.office();
-    return { agencyName: office.name, centreName: 'Bộ phận tiếp nhận và trả kết quả', place: placeOf(office.name), timeZone: clock.timeZone };
+    const h = formSettings.header();
+    return { agencyName: h.parentAgency, centreName: h.agencyName, place: h.place, timeZone: clock.timeZone };
   }
 
   /** What every slip shares: office, dossier, applicant, the clerk who issued it and when. */
@@ -419,9 +419,12 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       if (!clockRuns(key)) throw invalidState(row, 'given a new appointment');
       const now = clock.now();
       const current = describe(row).dueAt ?? row.due_at;
-      if (newDueAt <= now || newDueAt <= current) {
-        throw new AppError(400, 'VALIDATION_FAILED', `The new appointment must be later than now and than the current due time of ${row.code}.`, [
-          { path: 'newDueAt', message: 'must be later than now and than the current due time', rule: 'too_small' },
+      // Form 04 is a proposal (the district grants it through sync); Nghị định 118 Điều 19 khoản 6 allows one, a day ahead.
+      const extensionsSoFar = store.dossiers.events(row.id).filter((e) => e.new_due_at !== null).length;
+      const problem = extensionProblem({ now, dueAt: current, newDueAt, extensionsSoFar, timeZone: clock.timeZone });
+      if (problem) {
+        throw new AppError(problem === 'not_later' ? 400 : 409, problem === 'not_later' ? 'VALIDATION_FAILED' : 'EXTENSION_NOT_ALLOWED', `Dossier ${row.code}: ${EXTENSION_PROBLEM_WORDS[problem]}.`, [
+          { path: 'newDueAt', message: EXTENSION_PROBLEM_WORDS[problem], rule: problem === 'not_later' ? 'too_small' : `extension_${problem}` },
         ]);
       }
       store.dossiers.event({ dossierId: row.id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: row.status, toStatus: row.status, stage: row.stage, note: reason, newDueAt });
@@ -460,6 +463,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
   return {
     register,
     receiptInput,
+    officeForDocs,
+    slipBase: (code: string, at: number, clerkName: string | null) => slipBase(describe(requireDossier(code)), { at, clerkName }),
     slipInput,
     apologise,
     get: (code: string): Dossier => describe(requireDossier(code)),
@@ -470,6 +475,9 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
       const rows = store.dossiers.list({ q: q || null, foldedQ: q ? foldVietnamese(q) : null, limit: query.limit });
       return { items: rows.map(summary) };
     },
+    /** Status 8 with its reason (form 05); sent to the district as a proposal like every hub move. */
+    stop: (actor: Actor, code: string, reason: string) =>
+      move(actor, code, { to: 'stopped', action: 'stopped', note: reason }),
     refuse: (actor: Actor, code: string, reason: string) =>
       move(actor, code, { to: 'refused', action: 'refused', note: reason, after: (row, now) => auditDossier(store, 'dossier.refused', actor.clerkId, row.code, now, { reason }) }),
     requestSupplement: (actor: Actor, code: string, items: string[], reason: string) =>

@@ -48,8 +48,8 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
   const index766 = createIndex766Service(store, clock, () => calendar.current());
-  const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   const audit = createAuditService(store, clock);
+  const dossierDocuments = createDossierDocuments(store, clock, dossiers, () => store.settings.documents().receiptPaper, audit);
   const officeSettings = createOfficeSettingsService(store, audit);
   const backups = createBackupService(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.backups });
   const sync = createSyncEngine(store, { now: () => clock.now(), ...options.sync });

@@ -85,9 +85,9 @@ export function recordDossierReceived(db: Db, code: string): void {
 
 /** A hub-owned move: refusal, supplement request and arrival, the applicant's withdrawal, result ready at the counter, hand-back. */
 export function recordDossierTransition(db: Db, code: string, from: DossierStatusKey, to: DossierStatusKey, at: number, note: string | null): void {
-  let kind: 'refused' | 'supplement_requested' | 'supplement_received' | 'withdrawn' | 'result_ready' | 'handed_over';
+  let kind: 'refused' | 'supplement_requested' | 'supplement_received' | 'withdrawn' | 'result_ready' | 'handed_over' | 'stopped';
   if (from === 'supplement_requested' && (to === 'accepted' || to === 'processing')) kind = 'supplement_received';
-  else if (to === 'refused' || to === 'supplement_requested' || to === 'withdrawn' || to === 'result_ready' || to === 'handed_over') kind = to;
+  else if (to === 'refused' || to === 'supplement_requested' || to === 'withdrawn' || to === 'result_ready' || to === 'handed_over' || to === 'stopped') kind = to;
   else return;
   let items: string[] | null = null;
   if (kind === 'supplement_requested') {

@@ -23,9 +23,10 @@ export function createProjector(store: Store, now: () => number) {
   );
   const deleteRow = db.prepare<[string, string]>('DELETE FROM sync_rows WHERE collection = ? AND key = ?');
   const rowSeq = db.prepare<[string, string], { seq: number; data: string }>('SELECT seq, data FROM sync_rows WHERE collection = ? AND key = ?');
-  const localDossier = db.prepare<[string], { id: number; status: number; stage: string | null; department: string | null; due_at: number }>(
-    'SELECT id, status, stage, department, due_at FROM dossiers WHERE code = ?',
+  const localDossier = db.prepare<[string], { id: number; status: number; stage: string | null; department: string | null; due_at: number; payment_status: 'unpaid' | 'paid' | null }>(
+    'SELECT id, status, stage, department, due_at, payment_status FROM dossiers WHERE code = ?',
   );
+  const setPayment = db.prepare<['unpaid' | 'paid' | null, number]>('UPDATE dossiers SET payment_status = ? WHERE id = ?');
   const hasLocal = db.prepare<[string], { id: number }>('SELECT id FROM dossiers WHERE code = ?');
   const pendingFor = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE subject = ? AND status = 'pending'");
   const lastAppointment = db.prepare<[number], { new_due_at: number }>('SELECT new_due_at FROM dossier_events WHERE dossier_id = ? AND new_due_at IS NOT NULL ORDER BY id DESC LIMIT 1');
@@ -52,11 +53,16 @@ export function createProjector(store: Store, now: () => number) {
       if (!open && d.status === DOSSIER_STATUS.supplement_requested) {
         store.dossiers.openPause({ dossierId: local.id, from: at, statusBefore: local.status, items: d.supplementItems ?? [], reason: d.note ?? '' });
       }
-      store.dossiers.event({ dossierId: local.id, at, actor: 'district', clerkId: null, fromStatus: local.status, toStatus: d.status, stage: d.stage, note: d.note });
+      store.dossiers.event({ dossierId: local.id, at, actor: 'district', clerkId: null, fromStatus: local.status, toStatus: d.status, stage: d.stage, note: d.note, department: d.department, handler: d.handler });
+    } else if (d.stage !== local.stage || d.department !== local.department) {
+      // A hand-over between departments without a status change: the control sheet (form 06) lists it.
+      store.dossiers.event({ dossierId: local.id, at, actor: 'district', clerkId: null, fromStatus: d.status, toStatus: d.status, stage: d.stage, note: d.note, department: d.department, handler: d.handler });
     }
+    // Whether the fee was paid is the district's to say (issue 12 §3); absent = it has not said.
+    if (d.paymentStatus !== undefined && d.paymentStatus !== local.payment_status) setPayment.run(d.paymentStatus, local.id);
     if (d.dueAt !== null) {
       const current = lastAppointment.get(local.id)?.new_due_at ?? local.due_at;
-      if (d.dueAt !== current) store.dossiers.event({ dossierId: local.id, at, actor: 'district', clerkId: null, fromStatus: d.status, toStatus: d.status, stage: d.stage, note: d.note, newDueAt: d.dueAt });
+      if (d.dueAt !== current) store.dossiers.event({ dossierId: local.id, at, actor: 'district', clerkId: null, fromStatus: d.status, toStatus: d.status, stage: d.stage, note: d.note, newDueAt: d.dueAt, department: d.department, handler: d.handler });
     }
   }
 

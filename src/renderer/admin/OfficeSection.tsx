@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import { Field, FormActions, SavedNote, useResource, useSave, useSaved } from './common';
+import { FormSettingsSection } from './FormSettingsSection';
 
 export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => 
           <SavedNote show={saved} />
         </FormActions>
       </form>
+      <FormSettingsSection onAuthError={onAuthError} />
       <DocumentSettingsForm onAuthError={onAuthError} />
     </div>
   );

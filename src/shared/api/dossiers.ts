@@ -202,6 +202,8 @@ export const dossierSchema = dossierSummarySchema.extend({
   documents: z.array(dossierDocumentSchema),
   sets: z.number().int(),
   feeCollected: z.number().int(),
+  /** Whether the fee was paid, as the district reports it (null: not said — "chờ xác nhận"; cash at the counter is in feeCollected). */
+  paymentStatus: z.enum(['unpaid', 'paid']).nullable(),
   resultDelivery: z.enum(RESULT_DELIVERIES),
   postalAddress: z.string().nullable(),
   notes: z.string(),

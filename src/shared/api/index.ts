@@ -11,3 +11,4 @@ export * from './supervisor';
 export * from './settingsAudit';
 export * from './kioskScan';
 export * from './index766';
+export * from './forms';

@@ -8,6 +8,7 @@ import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
 import { syncRoutes } from './syncRoutes';
 import { index766Routes } from './index766';
+import { formsRoutes } from './formsRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -118,6 +119,7 @@ export const routes = {
   ...kioskScanRoutes,
   ...syncRoutes,
   ...index766Routes,
+  ...formsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -104,7 +104,7 @@ export const dossierReceivedPayload = z.object({
 /** A transition the hub owns (refusal, supplement request and its arrival, the applicant's withdrawal, hand-back, result ready at the counter). */
 export const dossierTransitionPayload = z.object({
   code: dossierCode,
-  to: z.enum(['refused', 'supplement_requested', 'supplement_received', 'withdrawn', 'result_ready', 'handed_over']),
+  to: z.enum(['refused', 'supplement_requested', 'supplement_received', 'withdrawn', 'result_ready', 'handed_over', 'stopped']),
   at: ms,
   note: shortText(2000).nullable(),
   items: z.array(shortText(500)).max(50).nullable(),
@@ -206,6 +206,8 @@ export const districtDossierSchema = z.object({
   resultReadyAt: ms.nullable(),
   supplementItems: z.array(z.string()).nullable(),
   note: z.string().nullable(),
+  /** Whether the fee was paid, as the account holder reports it (issue 12 §3); absent from older servers = not said. */
+  paymentStatus: z.enum(['unpaid', 'paid']).nullable().optional(),
   updatedAt: ms,
   /** 1 in person, 2 online, 3 postal; absent from servers before issue 12 (in person). */
   channel: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),

@@ -18,3 +18,5 @@ export * from './lateness';
 export * from './auditValues';
 export * from './rescanGuard';
 export * from './index766';
+export * from './forms';
+export * from './vietQr';

@@ -21,6 +21,8 @@ export interface DossierRow {
   owner: string | null;
   sets: number;
   fee_collected: number;
+  /** Migration 20: pulled from the district. */
+  payment_status: 'unpaid' | 'paid' | null;
   result_delivery: 'counter' | 'post';
   postal_address: string | null;
   notes: string;
@@ -142,8 +144,8 @@ export function dossiersRepo(db: Db) {
     INSERT INTO dossier_documents (dossier_id, position, name_vi, name_en, originals, certified_copies, photocopies, received)
     VALUES (@dossierId, @position, @nameVi, @nameEn, @originals, @certifiedCopies, @photocopies, @received)`);
   const insertEvent = db.prepare(`
-    INSERT INTO dossier_events (dossier_id, at, actor, clerk_id, from_status, to_status, stage, note, new_due_at)
-    VALUES (@dossierId, @at, @actor, @clerkId, @fromStatus, @toStatus, @stage, @note, @newDueAt)`);
+    INSERT INTO dossier_events (dossier_id, at, actor, clerk_id, from_status, to_status, stage, note, new_due_at, department, handler)
+    VALUES (@dossierId, @at, @actor, @clerkId, @fromStatus, @toStatus, @stage, @note, @newDueAt, @department, @handler)`);
   const byCode = db.prepare<[string], DossierRow>(`${SELECT} WHERE d.code = ?`);
   const byId = db.prepare<[number], DossierRow>(`${SELECT} WHERE d.id = ?`);
   const docs = db.prepare<[number], DossierDocumentRow>(
@@ -194,7 +196,10 @@ export function dossiersRepo(db: Db) {
       stage?: string | null;
       note?: string | null;
       newDueAt?: number | null;
-    }) => void insertEvent.run({ stage: null, note: null, newDueAt: null, ...e }),
+      /** Who had the dossier at this step, as the district reports it (form 06). */
+      department?: string | null;
+      handler?: string | null;
+    }) => void insertEvent.run({ stage: null, note: null, newDueAt: null, department: null, handler: null, ...e }),
     get: (code: string): DossierRow | undefined => byCode.get(code),
     getById: (id: number): DossierRow | undefined => byId.get(id),
     documents: (dossierId: number) => docs.all(dossierId),

@@ -1,45 +1,48 @@
-import { OFFICE_TIME_ZONE, officeDateVi, officeDayOf, officeTimeOf } from '../../../shared/domain';
+import { FORM_SOURCE, FORM_TITLES, OFFICE_TIME_ZONE, officeDateVi, officeDayOf, officeTimeOf } from '../../../shared/domain';
 import { code128Png, qrPng, type Png } from './barcodes';
-import { createDocument, cutLine, Frame, mm, placeImage, toBuffer, type Doc, type PlacedImage } from './layout';
+import { createDocument, cutLine, FONT, Frame, imageBeside, mm, placeImage, toBuffer, type Doc, type PlacedImage } from './layout';
 import { buildDossierQrPayload } from './qrPayload';
-import type { ApologySlipInput, ApplicantInfo, DossierDocOptions, DossierRef, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './types';
+import type { ApplicantInfo, FeePayment, DossierDocOptions, DossierRef, OfficeInfo, ReceiptInput, RefusalSlipInput, SlipInput, SupplementSlipInput } from './types';
 
 export * from './types';
 export { buildDossierQrPayload, parseDossierQrPayload, DOSSIER_QR_PREFIX, type DossierQrContent } from './qrPayload';
 
 /**
- * The dossier documents of the one-stop office, after the forms of Circular
- * 01/2018/TT-VPCP: the receipt and appointment (Mẫu 01, two copies), the
- * supplement request (Mẫu 02), the refusal (Mẫu 03) and the apology with a new
- * date (Mẫu 04). Every one is drawn by the same few pieces below (header,
+ * The dossier documents of the one-stop office, the forms of Thông tư
+ * 03/2025/TT-VPCP, Phụ lục I (titles confirmed, fields after the 2018 layouts
+ * offices still print: docs/legal.md §2.1): the receipt and appointment (Mẫu 01,
+ * two copies), the supplement request (Mẫu 02), the refusal (Mẫu 03); 04–07 are
+ * in forms03.ts and trackingBook.ts. Every one is drawn by the same few pieces below (header,
  * barcode row, applicant block, signatures) on the layout module's frames.
  */
 
 // ---------------------------------------------------------------- words
 
+/** The titles of Thông tư 03/2025/TT-VPCP, Phụ lục I (one list, src/shared/domain/forms.ts). */
 export const TITLES = {
-  receipt: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-  supplement: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
-  refusal: 'PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ',
-  apology: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+  receipt: FORM_TITLES['01'],
+  supplement: FORM_TITLES['02'],
+  refusal: FORM_TITLES['03'],
+  apology: FORM_TITLES['04'],
 } as const;
+const FORM_OF = { [TITLES.receipt]: '01', [TITLES.supplement]: '02', [TITLES.refusal]: '03', [TITLES.apology]: '04' } as Record<string, string>;
 
-const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 const COPIES = { 1: 'Liên 1: lưu tại Bộ phận tiếp nhận và trả kết quả', 2: 'Liên 2: giao cho người nộp hồ sơ' } as const;
-const SIGN_NOTE = '(Ký và ghi rõ họ tên)';
+export const SIGN_NOTE = '(Ký và ghi rõ họ tên)';
 
 // ---------------------------------------------------------------- formatting
 
 /** NFC, without control characters (a pasted tab or escape must not reach the printer). */
-const clean = (s: string | null | undefined) =>
+export const clean = (s: string | null | undefined) =>
   (s ?? '')
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .trim();
-const orDots = (s: string | null | undefined) => clean(s) || '…………';
-const two = (n: number) => String(n).padStart(2, '0');
+export const orDots = (s: string | null | undefined) => clean(s) || '…………';
+export const two = (n: number) => String(n).padStart(2, '0');
 
 /** "08 giờ 15 phút, ngày 23/11/2026" in the office time zone. */
 export function timeVi(ms: number, timeZone: string = OFFICE_TIME_ZONE): string {
@@ -86,9 +89,20 @@ export function dossierBarcodes(code: string, secret: string): Promise<DossierBa
   return hit;
 }
 
-type Placed = { code128: PlacedImage; qr: PlacedImage } | undefined;
+export type Placed = { code128: PlacedImage; qr: PlacedImage; payment?: PlacedImage } | undefined;
 
-async function placedBarcodes(doc: Doc, dossier: DossierRef, on: boolean): Promise<Placed> {
+function paymentBlock(f: Frame, p: FeePayment, image: PlacedImage, s: Scale) {
+  imageBeside(f, image, 21, [
+    { text: 'Nộp phí, lệ phí bằng chuyển khoản: quét mã VietQR', size: s.small + 0.5, bold: true, gapMm: 0.4 },
+    { text: `Số tài khoản: ${clean(p.accountNumber)} (mã ngân hàng ${clean(p.bankBin)})`, size: s.small, gapMm: 0.2 },
+    { text: `Tên tài khoản: ${clean(p.accountName)}`, size: s.small, gapMm: 0.2 },
+    { text: `Số tiền: ${feeVi(p.amountVnd)} — Nội dung: ${clean(p.purpose)}`, size: s.small, gapMm: 0.2 },
+    { text: 'Có thể nộp tiền mặt tại Bộ phận Một cửa. Việc đã nộp do cơ quan nhận tiền xác nhận.', size: s.small, oblique: true },
+  ]);
+  f.gap(1.2);
+}
+
+export async function placedBarcodes(doc: Doc, dossier: DossierRef, on: boolean): Promise<Placed> {
   if (!on) return undefined;
   const b = await dossierBarcodes(dossier.code, dossier.secret);
   return { code128: placeImage(doc, b.code128), qr: placeImage(doc, b.qr) };
@@ -96,23 +110,33 @@ async function placedBarcodes(doc: Doc, dossier: DossierRef, on: boolean): Promi
 
 // ---------------------------------------------------------------- shared pieces
 
-interface Scale {
+export interface Scale {
   header: number;
   body: number;
   title: number;
   small: number;
 }
-const COMPACT: Scale = { header: 8, body: 9, title: 11.5, small: 7.5 }; // a receipt copy, 128 mm wide
-const PORTRAIT: Scale = { header: 10, body: 11, title: 13.5, small: 9.5 }; // an A4 slip, 170 mm wide
+export const COMPACT: Scale = { header: 8, body: 9, title: 11.5, small: 7.5 }; // a receipt copy, 128 mm wide
+export const PORTRAIT: Scale = { header: 10, body: 11, title: 13.5, small: 9.5 }; // an A4 slip, 170 mm wide
 
 /** Office left, nation and motto right, each with its short rule; then the code left and place and date right. */
-function header(f: Frame, office: OfficeInfo, code: string, dateMs: number, s: Scale) {
+export function header(f: Frame, office: OfficeInfo, code: string, dateMs: number, s: Scale) {
+  // Each agency line stays on one line (shrunk by up to 2 pt), so the barcode row below keeps its place
+  // on every receipt (the kiosk's camera tests crop there); a name longer than that wraps.
+  const column = (f.width * 44) / 100;
+  const oneLine = (text: string, bold: boolean) => {
+    const wide = f.doc.font(bold ? FONT.bold : FONT.regular).fontSize(s.header).widthOfString(text);
+    const size = wide <= column ? s.header : Math.floor(((s.header * column) / wide) * 10) / 10;
+    return size >= s.header - 2 ? size : s.header;
+  };
+  const parent = clean(office.agencyName).toUpperCase();
+  const agency = clean(office.centreName).toUpperCase();
   f.columns([
     {
       share: 44,
       lines: [
-        { text: clean(office.agencyName).toUpperCase(), size: s.header },
-        { text: clean(office.centreName).toUpperCase(), size: s.header, bold: true, ruleAfter: true },
+        { text: parent, size: oneLine(parent, false) },
+        { text: agency, size: oneLine(agency, true), bold: true, ruleAfter: true },
       ],
     },
     {
@@ -124,17 +148,20 @@ function header(f: Frame, office: OfficeInfo, code: string, dateMs: number, s: S
     },
   ]);
   f.columns([
-    { share: 44, lines: [{ text: `Mã hồ sơ: ${code}`, size: s.header }] },
+    { share: 44, lines: [{ text: code ? `Mã hồ sơ: ${code}` : '', size: s.header }] },
     { share: 56, lines: [{ text: placeDateVi(office.place, dateMs, office.timeZone), size: s.header, oblique: true }] },
   ], 1.5);
 }
 
-function titleBlock(f: Frame, title: string, subtitle: string | undefined, s: Scale) {
-  f.text(title, { size: s.title, bold: true, align: 'center', gapMm: subtitle ? 0.3 : 2 });
+/** The title, the form it is (Mẫu số … of the circular, so a reader can check the layout) and the copy line. */
+export function titleBlock(f: Frame, title: string, subtitle: string | undefined, s: Scale) {
+  f.text(title, { size: s.title, bold: true, align: 'center', gapMm: 0.3 });
+  const form = FORM_OF[title] ?? Object.entries(FORM_TITLES).find(([, t]) => t === title)?.[0];
+  if (form) f.text(`Mẫu số ${form} — ${FORM_SOURCE}`, { size: s.small - 0.5, align: 'center', gapMm: subtitle ? 0.3 : 2 });
   if (subtitle) f.text(`(${subtitle})`, { size: s.small, align: 'center', oblique: true, gapMm: 2 });
 }
 
-function applicantBlock(f: Frame, applicant: ApplicantInfo, procedureName: string, s: Scale, lead = 'Tiếp nhận hồ sơ của') {
+export function applicantBlock(f: Frame, applicant: ApplicantInfo, procedureName: string, s: Scale, lead = 'Tiếp nhận hồ sơ của') {
   const st = { size: s.body, emphasis: 'label' as const, gapMm: 0.8 };
   f.labelled(lead, `Ông/Bà ${orDots(applicant.fullName)}`, st);
   f.labelled('Địa chỉ', orDots(applicant.address), st);
@@ -151,7 +178,7 @@ export const SECRET_LABEL = 'Mã xác minh';
  * receipt is typed in or read from its Code 128 ("mã xác minh 6 ký tự in trên giấy hẹn"), so it is
  * printed there, labelled, beside the QR that also carries it. The office's copy never shows it.
  */
-function barcodeRow(f: Frame, code: string, images: Placed, s: Scale, secret?: string) {
+export function barcodeRow(f: Frame, code: string, images: Placed, s: Scale, secret?: string) {
   const qrNote = [
     { text: QR_LABEL, size: s.small, gapMm: secret ? 1 : 0 },
     ...(secret
@@ -165,7 +192,7 @@ function barcodeRow(f: Frame, code: string, images: Placed, s: Scale, secret?: s
 }
 
 /** The strip at the top of a continuation page: which document, which copy, and the barcodes again. */
-function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale, firstPage: number, secret?: string) {
+export function continuation(title: string, copy: string | undefined, code: string, images: Placed, s: Scale, firstPage: number, secret?: string) {
   return (f: Frame) => {
     f.text(`${title} (tiếp theo, trang ${f.page - firstPage + 1})`, { size: s.small, bold: true, align: 'center' });
     f.text(`${copy ? `${copy.split(':')[0]} — ` : ''}Mã hồ sơ: ${code}`, { size: s.small, align: 'center', gapMm: 1 });
@@ -212,6 +239,8 @@ function receiptCopy(f: Frame, input: ReceiptInput, copy: 1 | 2, images: Placed,
     st,
   );
   f.labelled('7. Phí, lệ phí', feeVi(dossier.feeVnd), { ...st, gapMm: 1.2 });
+  // The citizen's copy carries the transfer QR (Nghị định 118 Điều 24 khoản 1 điểm a); cash stays possible.
+  if (copy === 2 && input.payment && images?.payment) paymentBlock(f, input.payment, images.payment, s);
   f.fields([['Vào Sổ theo dõi hồ sơ, Quyển số', orDots(String(dossier.registerBook.volume))], ['Số thứ tự', orDots(String(dossier.registerBook.entry))]], { size: s.body, separator: ', ', gapMm: 2.5 });
   f.signatures(
     [
@@ -234,6 +263,7 @@ export async function renderReceiptPdf(input: ReceiptInput, options: DossierDocO
   const landscape = paper === 'A4_landscape';
   const doc = createDocument({ widthMm: landscape ? 297 : 148, heightMm: 210, marginMm: margin, title: `${TITLES.receipt} ${clean(input.dossier.code)}`, lang: 'vi' });
   const images = await placedBarcodes(doc, input.dossier, options.barcodes ?? true);
+  if (images && input.payment) images.payment = placeImage(doc, await qrPng(input.payment.payload));
   const top = mm(margin);
   const bottom = doc.page.height - mm(margin);
   if (landscape) {
@@ -277,7 +307,7 @@ async function slip(input: SlipInput, title: string, options: Pick<DossierDocOpt
   return toBuffer(doc);
 }
 
-const para = (s: Scale, gapMm = 1.5) => ({ size: s.body, align: 'justify' as const, gapMm });
+export const para = (s: Scale, gapMm = 1.5) => ({ size: s.body, align: 'justify' as const, gapMm });
 
 /** Mẫu 02: what is missing, why, and whom to ask; the processing clock is paused meanwhile. */
 export function renderSupplementSlipPdf(input: SupplementSlipInput, options: Pick<DossierDocOptions, 'barcodes'> = {}): Promise<Buffer> {
@@ -300,19 +330,5 @@ export function renderRefusalSlipPdf(input: RefusalSlipInput, options: Pick<Doss
     f.text('Qua xem xét, Bộ phận tiếp nhận và trả kết quả thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:', para(s));
     f.text(orDots(input.reason), { size: s.body, bold: true, indentMm: 5, gapMm: 1.5 });
     f.text('Xin thông báo để Ông/Bà được biết và thực hiện.', para(s));
-  });
-}
-
-/** Mẫu 04: the result is late; why, the old appointment, the new one. */
-export function renderApologySlipPdf(input: ApologySlipInput, options: Pick<DossierDocOptions, 'barcodes'> = {}): Promise<Buffer> {
-  const tz = input.office.timeZone;
-  return slip(input, TITLES.apology, options, (f, s) => {
-    const st = { ...para(s), align: 'left' as const, emphasis: 'label' as const };
-    f.labelled('Thời gian hẹn trả kết quả ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả', timeVi(input.oldDueAt, tz), st);
-    f.text('Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết xong đúng hẹn.', para(s));
-    f.labelled('Lý do', orDots(input.reason), st);
-    f.text('Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà và hẹn trả kết quả vào:', para(s, 0.8));
-    f.text(timeVi(input.newDueAt, tz), { size: s.body + 1, bold: true, align: 'center', gapMm: 1.5 });
-    f.text('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà.', para(s));
   });
 }

@@ -406,6 +406,24 @@ export class Frame {
   }
 }
 
+/** An image (a payment QR) at the frame's left at `sizeMm`, lines of text beside it; kept on one page. */
+export function imageBeside(f: Frame, image: PlacedImage, sizeMm: number, lines: readonly (TextStyle & { text: string })[]) {
+  const side = mm(sizeMm);
+  const x = f.left + side + mm(2.5);
+  const w = f.right - x;
+  const textH = lines.reduce((h, l) => h + f.measure(l.text, l, w) + mm(l.gapMm ?? 0), 0);
+  const h = Math.max(side, textH);
+  f.ensure(h);
+  const top = f.y;
+  f.doc.image(image.image, f.left, top, { width: side, height: side });
+  let y = top + Math.max(0, (side - textH) / 2);
+  for (const l of lines) {
+    f.doc.font(l.bold ? FONT.bold : FONT.regular).fontSize(l.size).text(l.text, x, y, { width: w, align: l.align ?? 'left', lineGap: LINE_GAP, oblique: l.oblique ? 12 : false });
+    y += f.measure(l.text, l, w) + mm(l.gapMm ?? 0);
+  }
+  f.y = top + h;
+}
+
 /** A vertical dashed cut line between two copies on one sheet, on every page. */
 export function cutLine(doc: Doc, x: number) {
   const range = doc.bufferedPageRange();

@@ -69,6 +69,19 @@ export interface ReceiptInput {
   documents: readonly DocumentLine[];
   /** The clerk who accepted the dossier (signature block). */
   clerkName: string;
+  /** A fee payable by transfer: the VietQR printed on the citizen's copy (cash stays possible). */
+  payment?: FeePayment | null;
+}
+
+export interface FeePayment {
+  /** The NAPAS EMVCo payload (src/shared/domain/vietQr.ts). */
+  payload: string;
+  bankBin: string;
+  accountNumber: string;
+  accountName: string;
+  amountVnd: number;
+  /** The transfer's message: the dossier code. */
+  purpose: string;
 }
 
 /** Common to the three slips. */

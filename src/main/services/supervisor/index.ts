@@ -1,4 +1,5 @@
 import { type AlertsState, type FiguresQuery, type SupervisorSettings, type SupervisorSettingsBody } from '../../../shared/api';
+import { formSettingsRepo } from '../../db/repos/formSettings';
 import type { Store } from '../../db/store';
 import { supervisorRepo } from '../../db/repos/supervisor';
 import type { DossierService } from '../dossiers';
@@ -46,7 +47,8 @@ export function createSupervisorService(store: Store, clock: Clock, bus: HubBus,
   beat.unref?.();
 
   const figures = (q: FiguresQuery) => computeFigures(repo, dossiers, clock, q.from, q.to, openDossiers);
-  const report = (q: FiguresQuery & { lang: 'vi' | 'en' }) => ({ figures: figures(q), officeName: store.settings.office().name, lang: q.lang });
+  const formHeader = formSettingsRepo(store.db, () => store.settings.office().name);
+  const report = (q: FiguresQuery & { lang: 'vi' | 'en' }) => ({ figures: figures(q), officeName: store.settings.office().name, place: formHeader.header().place, lang: q.lang });
 
   return {
     figures,

@@ -1,7 +1,6 @@
 import type { Figures } from '../../../shared/api';
 import { officeDayOf } from '../../../shared/domain';
 import { createDocument, Frame, mm, toBuffer, type Doc } from '../documents/layout';
-import { placeOf } from '../dossiers';
 import { minutesOf, reportTables, translator, type Cell, type Lang, type ReportTable } from './reportTables';
 import { dateOf, whenText } from './reportText';
 
@@ -49,7 +48,8 @@ function pageNumbers(doc: Doc, text: (page: number, pages: number) => string) {
   }
 }
 
-export async function renderFiguresPdf({ figures, officeName, lang }: { figures: Figures; officeName: string; lang: Lang }): Promise<Buffer> {
+/** `place`: the place of the office's form header (/admin → Office), printed before the date. */
+export async function renderFiguresPdf({ figures, officeName, place, lang }: { figures: Figures; officeName: string; place: string; lang: Lang }): Promise<Buffer> {
   const t = translator(lang);
   const tb = reportTables(figures, lang);
   const doc = createDocument({ widthMm: 297, heightMm: 210, marginMm: MARGIN_MM, title: t('supervisor.report.title'), lang });
@@ -64,7 +64,7 @@ export async function renderFiguresPdf({ figures, officeName, lang }: { figures:
         lines: [
           { text: t('supervisor.report.nation'), size: 10, bold: true },
           { text: t('supervisor.report.motto'), size: 10.5, bold: true, ruleAfter: true },
-          { text: t('supervisor.report.placeDate', { place: placeOf(officeName), d, m, y }), size: 9.5, oblique: true },
+          { text: t('supervisor.report.placeDate', { place: place || '……', d, m, y }), size: 9.5, oblique: true },
         ],
       },
     ],

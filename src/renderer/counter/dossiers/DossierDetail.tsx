@@ -12,6 +12,8 @@ import { ChannelBadge } from './ChannelChoice';
 import { docCountsText, formatDue, processingText, statusLabel, workingTimeText } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
+import { FormsPanel } from './FormsPanel';
+import { ReasonDialog } from './ReasonDialog';
 
 export function isFinal(status: number): boolean {
   const key = dossierStatusKey(status);
@@ -73,9 +75,10 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
   };
   const supplementAsked = d.events.some((e) => e.toStatus === DOSSIER_STATUS.supplement_requested);
   // A late (or nearly late) dossier whose clock runs can get a new appointment and the apology slip.
-  const canApologise = !!key && clockRuns(key) && (d.dueStatus === 'overdue' || d.dueStatus === 'nearly_due');
   // An event that keeps the status is a new appointment.
   const apologised = d.events.some((e) => e.fromStatus !== null && e.fromStatus === e.toStatus);
+  // Nghị định 118/2025 Điều 19 khoản 6: one extension, proposed a day ahead (the hub says why when too late).
+  const canApologise = !!key && clockRuns(key) && !apologised;
   const receivedBack = key === 'supplement_requested' && (can('accepted') || can('processing'));
   // The counter's actions and the documents it can print, each shown only when it can work.
   const actions: { dialog: Exclude<Dialog, null>; label: string; tone: string; when: boolean }[] = [
@@ -263,6 +266,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
                 </button>
               ))}
           </div>
+          <FormsPanel dossier={d} onChanged={(x) => done(x)} onAuthError={onAuthError} />
           {!can('handed_over') && !actions.some((x) => x.when) && <p className="muted">{t('dossier.noActions')}</p>}
           <p className={`print-status print-status--${printer.state.kind}`} role="status">
             {printer.text}
@@ -298,49 +302,6 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
   );
 }
 
-function ReasonDialog({ title, label, required, field, submit, onDone, onClose, onAuthError }: { title: string; label: string; required?: boolean; field: string; submit: (text: string) => Promise<Dossier>; onDone: (d: Dossier) => void; onClose: () => void; onAuthError: (err: unknown) => boolean }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const msgs = messagesFor(error, field);
-  return (
-    <Modal title={title} onClose={onClose}>
-      <form
-        className="dossier-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          submit(text)
-            .then(onDone)
-            .catch((err: unknown) => {
-              if (!onAuthError(err)) setError(err);
-            })
-            .finally(() => setBusy(false));
-        }}
-      >
-        <div className={`field${msgs.length ? ' has-error' : ''}`}>
-          <label className="field__label" htmlFor={id}>
-            {label}
-          </label>
-          <textarea id={id} rows={4} value={text} onChange={(e) => setText(e.target.value)} required={required} maxLength={2000} aria-invalid={msgs.length ? true : undefined} />
-          {msgs.length > 0 && <span className="field__error">{msgs.join('; ')}</span>}
-        </div>
-        <FormError error={error} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy || (required && !text.trim())}>
-            {t('dossier.confirm')}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
 
 function SupplementDialog({ dossier, onDone, onClose, onAuthError }: { dossier: Dossier; onDone: (d: Dossier) => void; onClose: () => void; onAuthError: (err: unknown) => boolean }) {
   const { t } = useTranslation();
