@@ -184,7 +184,7 @@ describe('the store keeps the index in step with the rows', () => {
       const store = createStore(db);
       expect(seedCatalogue(store, 1)).toBe(file.procedures.length);
       const base = store.catalogue.get('1.001193')!;
-      const p: Procedure = { ...base, code: 'DP-HT-099', nationalCode: null, nameVi: 'Đăng ký khai sinh tại Hà Nội'.normalize('NFD'), steps: base.steps, legalBasis: base.legalBasis, resultMethods: base.resultMethods, documents: base.documents, processing: { value: 1, unit: 'working_days', noteVi: null, noteEn: null }, fee: base.fee };
+      const p: Procedure = { ...base, level: 'commune', code: 'DP-HT-099', nationalCode: null, nameVi: 'Đăng ký khai sinh tại Hà Nội'.normalize('NFD'), steps: base.steps, legalBasis: base.legalBasis, resultMethods: base.resultMethods, documents: base.documents, processing: { value: 1, unit: 'working_days', noteVi: null, noteEn: null }, fee: base.fee };
       store.catalogue.upsert(p, 2);
       expect(store.catalogue.get('DP-HT-099')!.nameVi).toBe('Đăng ký khai sinh tại Hà Nội'.normalize('NFC'));
       for (const q of ['ha noi', 'HA NOI', 'Hà Nội', 'hà nội'.normalize('NFD')]) expect(store.catalogue.search({ q, limit: 10 }).map((i) => i.code), q).toEqual(['DP-HT-099']);
@@ -193,7 +193,7 @@ describe('the store keeps the index in step with the rows', () => {
       expect(store.catalogue.search({ q: 'ha noi', limit: 10 })).toEqual([]);
       expect(store.catalogue.search({ q: 'da nang', limit: 10 }).map((i) => i.code)).toEqual(['DP-HT-099']);
       const before = db.prepare('SELECT count(*) AS n FROM procedure_search').get();
-      expect(() => store.catalogue.upsert({ ...p, code: 'DP-HT-098', level: 'province' as never }, 4)).toThrow();
+      expect(() => store.catalogue.upsert({ ...p, code: 'DP-HT-098', level: 'nowhere' as never }, 4)).toThrow();
       expect(db.prepare('SELECT count(*) AS n FROM procedure_search').get()).toEqual(before);
       expect(store.catalogue.get('DP-HT-098')).toBeUndefined();
     } finally {

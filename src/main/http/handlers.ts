@@ -10,6 +10,7 @@ import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
 import { createSyncHandlers } from './syncHandlers';
+import { createCatalogueImportHandlers } from './catalogueImportHandlers';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface HandlerContext<N extends RouteName> {
@@ -155,6 +156,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
     ...createSyncHandlers(hub),
+    ...createCatalogueImportHandlers(hub),
   };
 }
 

@@ -325,6 +325,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
           received: d.received,
         }),
       );
+      store.catalogue.versions.stampDossier(id, procedure.version, procedure.level);
       store.dossiers.event({ dossierId: id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: null, toStatus: accepted });
       recordDossierReceived(store.db, dossierCode);
       return dossierCode;

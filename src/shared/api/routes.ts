@@ -7,6 +7,7 @@ import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
 import { syncRoutes } from './syncRoutes';
+import { catalogueImportRoutes } from './catalogueImportRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -112,6 +113,7 @@ export const routes = {
   ...settingsAuditRoutes,
   ...kioskScanRoutes,
   ...syncRoutes,
+  ...catalogueImportRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

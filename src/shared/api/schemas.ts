@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkAgencyCode } from '../domain/agencyCode';
 import { CONTROL_CHARS, PRIORITY_REASONS, TICKET_PREFIX_PATTERN, TICKET_STATUSES } from '../domain';
 
 /** Human text: trimmed, NFC, no control characters, bounded. */
@@ -82,10 +83,14 @@ export const officeSchema = z.object({
 });
 export type Office = z.infer<typeof officeSchema>;
 
+/** The shape of Decision 20/2020/QĐ-TTg (src/shared/domain/agencyCode.ts); a wrong one is refused with the reason. */
 export const agencyCodeSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-Z.]{3,30}$/, 'agency code: digits, capital letters and dots, e.g. 000.00.15.H24');
+  .superRefine((v, ctx) => {
+    const c = checkAgencyCode(v);
+    if (!c.ok) ctx.addIssue({ code: 'custom', message: c.reason });
+  });
 export const officeUpdateBody = z.object({ name: humanText(200), agencyCode: agencyCodeSchema });
 
 export const serviceSchema = z.object({

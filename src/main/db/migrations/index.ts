@@ -12,6 +12,7 @@ import { sql as m0004 } from './0004_dossiers';
 import { sql as m0006 } from './0006_sync';
 import { sql as m0007 } from './0007_supervisor';
 import { sql as m0008 } from './0008_audit_devices';
+import { sql as m0021 } from './0021_catalogue_versions';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'sync', sql: m0006 },
   { version: 7, name: 'supervisor', sql: m0007 },
   { version: 8, name: 'audit_devices', sql: m0008 },
+  { version: 21, name: 'catalogue_versions', sql: m0021 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
