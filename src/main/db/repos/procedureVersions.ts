@@ -17,8 +17,11 @@ interface VersionRow {
 
 /** The canonical form a version is compared and hashed by (NFC text, keys sorted, defaults filled). */
 export function canonicalProcedure(p: Procedure): string {
-  return canonicalJson(procedureSchema.parse(p));
+  return canonicalJson(procedureSchema.parse(nfc(p)));
 }
+/** Text as the store keeps it (the repository normalises what it writes; a version must say the same). */
+const nfc = (v: unknown): unknown =>
+  typeof v === 'string' ? v.normalize('NFC') : Array.isArray(v) ? v.map(nfc) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)])) : v;
 export const procedureHash = (canonical: string) => crypto.createHash('sha256').update(canonical).digest('hex');
 
 /**
