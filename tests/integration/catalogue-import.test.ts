@@ -189,10 +189,10 @@ describe('bad files: a clear message, nothing applied, the hub still answers', (
     expect(r.status).toBe(200);
     expect(r.body.previewId).toBeNull();
     expect(r.body.errors).toEqual([
-      { row: 5, column: 'Mã thủ tục', reason: 'The code 1.001022 is already on row 4.' },
-      { row: 6, column: 'Phí, lệ phí', reason: expect.stringContaining('letters') },
-      { row: 7, column: 'Phí, lệ phí', reason: expect.stringContaining('negative') },
-      { row: 8, column: 'Cấp thực hiện', reason: expect.stringContaining('1 July 2025') },
+      { row: 5, column: 'Mã thủ tục', reason: 'The code 1.001022 is already on row 4.', rule: 'code.duplicate', values: { code: '1.001022', row: 4 } },
+      { row: 6, column: 'Phí, lệ phí', reason: expect.stringContaining('letters'), rule: 'fee.letters', values: { text: '5O.000 đồng' } },
+      { row: 7, column: 'Phí, lệ phí', reason: expect.stringContaining('negative'), rule: 'fee.negative', values: { text: '-20.000' } },
+      { row: 8, column: 'Cấp thực hiện', reason: expect.stringContaining('1 July 2025'), rule: 'level.district' },
     ]);
     expect(r.body.errorCount).toBe(4);
     await expectUntouched();

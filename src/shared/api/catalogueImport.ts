@@ -24,7 +24,14 @@ export const catalogueApplyBody = z.object({ previewId: z.string().min(1).max(64
 export const catalogueImportBody = z.union([catalogueFileBody, catalogueApplyBody]);
 export type CatalogueApplyBody = z.infer<typeof catalogueApplyBody>;
 
-export const rowErrorSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export const rowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+  /** Translation key under catalogue.rules, with its values; absent where only the English reason exists. */
+  rule: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export const fieldChangeSchema = z.object({ field: z.string(), before: z.string(), after: z.string() });
 export const previewChangeSchema = z.object({
   code: z.string(),

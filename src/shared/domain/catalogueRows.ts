@@ -62,12 +62,22 @@ export function mapHeaders(rows: readonly (readonly string[])[], searchRows = 10
   return { ok: true, columns: found, headerRow: best!.row, ignored: best!.ignored };
 }
 
+/** A cell that cannot be read: the reason in English (logs, API), and a rule + values the screens translate. */
+export interface Problem {
+  error: string;
+  rule: string;
+  values?: Record<string, string | number>;
+}
+
 export interface RowError {
   /** 1-based row number as the spreadsheet shows it. */
   row: number;
   /** The header of the column (as in COLUMN_HEADERS), or '' for the row as a whole. */
   column: string;
   reason: string;
+  /** Translation key under catalogue.rules (the screen's language); absent for the validator's own findings. */
+  rule?: string;
+  values?: Record<string, string | number>;
 }
 
 const header = (c: CatalogueColumn) => COLUMN_HEADERS[c][0]!;
@@ -82,14 +92,14 @@ export function parseProcedureCode(text: string): { code: string; national: bool
 }
 
 /** "Cấp xã", "Xã, phường", "Cấp tỉnh", "UBND cấp tỉnh; UBND cấp xã" → the level; a district level is refused. */
-export function parseLevel(text: string): { level: 'province' | 'commune' } | { error: string } {
+export function parseLevel(text: string): { level: 'province' | 'commune' } | Problem {
   const f = foldVietnamese(text.normalize('NFC'));
   const withoutTown = f.replace(/thi xa/g, ' ');
   // A procedure done at both levels is received here as the commune's (the office is the commune's centre).
   if (/\b(xa|phuong|dac khu)\b/.test(withoutTown)) return { level: 'commune' };
   if (/\btinh\b|thanh pho truc thuoc/.test(f)) return { level: 'province' };
-  if (/\bhuyen\b|\bquan\b|thi xa/.test(f)) return { error: 'The district level no longer exists since 1 July 2025: write "Cấp tỉnh" or "Cấp xã".' };
-  return { error: `"${text.slice(0, 40)}" is not a level: write "Cấp tỉnh" or "Cấp xã".` };
+  if (/\bhuyen\b|\bquan\b|thi xa/.test(f)) return { error: 'The district level no longer exists since 1 July 2025: write "Cấp tỉnh" or "Cấp xã".', rule: 'level.district' };
+  return { error: `"${text.slice(0, 40)}" is not a level: write "Cấp tỉnh" or "Cấp xã".`, rule: 'level.unknown', values: { text: text.slice(0, 40) } };
 }
 
 /**
@@ -97,22 +107,22 @@ export function parseLevel(text: string): { level: 'province' | 'commune' } | { 
  * processing time the due date is computed from. "ngày" without "làm việc"
  * counts calendar days, as the text says; hours round up to working days.
  */
-export function parseProcessing(text: string): { value: number; unit: 'working_days' | 'calendar_days'; note: string | null } | { error: string } {
+export function parseProcessing(text: string): { value: number; unit: 'working_days' | 'calendar_days'; note: string | null } | Problem {
   const t = text.normalize('NFC').trim();
   const f = foldVietnamese(t);
-  if (!t) return { error: 'The processing time is empty.' };
+  if (!t) return { error: 'The processing time is empty.', rule: 'processing.empty' };
   const num = /(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|thang|nam)\b/.exec(f);
   const note = t.length > 0 ? t : null;
   if (!num) {
     if (/trong ngay|ngay trong ngay|ngay khi|tra ngay/.test(f)) return { value: 0, unit: 'working_days', note };
-    return { error: `"${t.slice(0, 60)}" has no time in days (e.g. "15 ngày làm việc" or "Trong ngày").` };
+    return { error: `"${t.slice(0, 60)}" has no time in days (e.g. "15 ngày làm việc" or "Trong ngày").`, rule: 'processing.unreadable', values: { text: t.slice(0, 60) } };
   }
   const n = Number(num[1]!.replace(',', '.'));
   const unit = num[2]!;
-  if (unit === 'thang' || unit === 'nam') return { error: `"${t.slice(0, 60)}" is in ${unit === 'thang' ? 'months' : 'years'}: give the time in days.` };
+  if (unit === 'thang' || unit === 'nam') return { error: `"${t.slice(0, 60)}" is in ${unit === 'thang' ? 'months' : 'years'}: give the time in days.`, rule: 'processing.months', values: { text: t.slice(0, 60) } };
   if (unit.startsWith('gio')) return { value: Math.ceil(n / 8), unit: 'working_days', note };
-  if (!Number.isInteger(n)) return { error: `"${num[1]}" is not a whole number of days.` };
-  if (n > 365) return { error: `${n} days is more than a year; check the figure.` };
+  if (!Number.isInteger(n)) return { error: `"${num[1]}" is not a whole number of days.`, rule: 'processing.fraction', values: { text: num[1]! } };
+  if (n > 365) return { error: `${n} days is more than a year; check the figure.`, rule: 'processing.tooLong', values: { n } };
   return { value: n, unit: unit === 'ngay lam viec' ? 'working_days' : 'calendar_days', note };
 }
 
@@ -124,22 +134,22 @@ const GROUPED = /^\d{1,3}(?:([.,])\d{3}(?:\1\d{3})*)?$|^\d+$/;
  * figures (per case) → null, the text kept. A figure that cannot be read as
  * đồng (a negative sign, letters inside digits, broken thousands) is an error.
  */
-export function parseFee(text: string): { amount: number | null } | { error: string } {
+export function parseFee(text: string): { amount: number | null } | Problem {
   const t = text.normalize('NFC').trim();
   const f = foldVietnamese(t);
-  if (!t) return { error: 'The fee is empty: write "Không" when there is none.' };
-  if (/-\s*\d/.test(t)) return { error: `"${t.slice(0, 60)}" has a negative figure.` };
-  if (/\d[a-zA-Z]|[a-zA-Z]\d/.test(t.replace(/\b\d+\/\d{4}\/[A-ZĐ-]+/g, '').replace(/\b[A-Z]\d{2}\b/g, ''))) return { error: `"${t.slice(0, 60)}" mixes letters into a figure.` };
+  if (!t) return { error: 'The fee is empty: write "Không" when there is none.', rule: 'fee.empty' };
+  if (/-\s*\d/.test(t)) return { error: `"${t.slice(0, 60)}" has a negative figure.`, rule: 'fee.negative', values: { text: t.slice(0, 60) } };
+  if (/\d[a-zA-Z]|[a-zA-Z]\d/.test(t.replace(/\b\d+\/\d{4}\/[A-ZĐ-]+/g, '').replace(/\b[A-Z]\d{2}\b/g, ''))) return { error: `"${t.slice(0, 60)}" mixes letters into a figure.`, rule: 'fee.letters', values: { text: t.slice(0, 60) } };
   // Legal references ("Thông tư 85/2019/TT-BTC") and percentages are not the fee's figure.
   const figures = f
     .replace(/\b\d+\/\d{4}\/[a-z-]+/g, ' ')
     .replace(/\d+(?:[.,]\d+)?\s*%/g, ' ')
     .match(/\d[\d.,]*\d|\d/g) ?? [];
-  for (const g of figures) if (!GROUPED.test(g)) return { error: `"${g}" is not an amount in đồng (thousands are grouped by 3, e.g. 50.000).` };
+  for (const g of figures) if (!GROUPED.test(g)) return { error: `"${g}" is not an amount in đồng (thousands are grouped by 3, e.g. 50.000).`, rule: 'fee.grouping', values: { text: g } };
   if (figures.length === 0) return { amount: /^(khong|mien|mien phi|mien le phi|khong thu|khong co)\b/.test(f) ? 0 : null };
   if (figures.length > 1) return { amount: null };
   const amount = Number(figures[0]!.replace(/[.,]/g, ''));
-  if (!Number.isSafeInteger(amount) || amount > 1_000_000_000) return { error: `${figures[0]} đồng is not a fee this office can take; check the figure.` };
+  if (!Number.isSafeInteger(amount) || amount > 1_000_000_000) return { error: `${figures[0]} đồng is not a fee this office can take; check the figure.`, rule: 'fee.tooLarge', values: { text: figures[0]! } };
   return { amount };
 }
 
@@ -182,23 +192,25 @@ export function rowToProcedure(
 ): RowResult {
   const cell = (c: CatalogueColumn) => (columns[c] === undefined ? undefined : (cells[columns[c]!] ?? '').normalize('NFC').trim());
   const errors: RowError[] = [];
-  const fail = (c: CatalogueColumn | '', reason: string) => errors.push({ row: rowNumber, column: c ? header(c) : '', reason });
+  const fail = (c: CatalogueColumn | '', reason: string, rule?: string, values?: Problem['values']) =>
+    errors.push({ row: rowNumber, column: c ? header(c) : '', reason, ...(rule ? { rule } : {}), ...(values ? { values } : {}) });
+  const failWith = (c: CatalogueColumn, p: Problem) => fail(c, p.error, p.rule, p.values);
 
   const codeText = cell('code') ?? '';
   const code = parseProcedureCode(codeText);
-  if (!codeText) fail('code', 'The procedure code is empty.');
-  else if (!code) fail('code', `"${codeText.slice(0, 40)}" is not a procedure code like 1.001193 (or a local code like DP-HT-001).`);
+  if (!codeText) fail('code', 'The procedure code is empty.', 'code.empty');
+  else if (!code) fail('code', `"${codeText.slice(0, 40)}" is not a procedure code like 1.001193 (or a local code like DP-HT-001).`, 'code.shape', { text: codeText.slice(0, 40) });
   const name = cell('name') ?? '';
-  if (!name) fail('name', 'The name is empty.');
+  if (!name) fail('name', 'The name is empty.', 'name.empty');
   const fieldVi = cell('field') ?? '';
-  if (!fieldVi) fail('field', 'The field is empty.');
+  if (!fieldVi) fail('field', 'The field is empty.', 'field.empty');
   const level = parseLevel(cell('level') ?? '');
-  if ('error' in level) fail('level', level.error);
+  if ('error' in level) failWith('level', level);
   const processing = parseProcessing(cell('processing') ?? '');
-  if ('error' in processing) fail('processing', processing.error);
+  if ('error' in processing) failWith('processing', processing);
   const feeText = cell('fee') ?? '';
   const fee = parseFee(feeText);
-  if ('error' in fee) fail('fee', fee.error);
+  if ('error' in fee) failWith('fee', fee);
   if (errors.length || !code || 'error' in level || 'error' in processing || 'error' in fee) return { ok: false, errors };
 
   const current = lookup.current(code.code);
@@ -206,7 +218,7 @@ export function rowToProcedure(
   const legalText = cell('legalBasis');
   const agency = cell('agency');
   const legalBasis = legalText ? splitList(legalText).map((l) => l.slice(0, 500)) : (current?.legalBasis ?? []);
-  if (legalBasis.length === 0) fail('legalBasis', 'A new procedure needs its legal basis.');
+  if (legalBasis.length === 0) fail('legalBasis', 'A new procedure needs its legal basis.', 'legalBasis.empty');
   const sameName = current?.nameVi === name;
   const candidate = {
     code: code.code,

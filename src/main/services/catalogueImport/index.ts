@@ -74,7 +74,7 @@ export function createCatalogueImportService(store: Store, clock: Clock) {
       }
       const first = seen.get(r.procedure.code);
       if (first !== undefined) {
-        errors.push({ row: i + 1, column: COLUMN_HEADERS.code[0]!, reason: `The code ${r.procedure.code} is already on row ${first}.` });
+        errors.push({ row: i + 1, column: COLUMN_HEADERS.code[0]!, reason: `The code ${r.procedure.code} is already on row ${first}.`, rule: 'code.duplicate', values: { code: r.procedure.code, row: first } });
         continue;
       }
       seen.set(r.procedure.code, i + 1);
