@@ -40,8 +40,9 @@ describe('cells', () => {
   });
   it('processing time: working or calendar days, the same day, hours rounded up; months refused', () => {
     expect(parseProcessing('15 ngày làm việc kể từ ngày nhận đủ hồ sơ')).toMatchObject({ value: 15, unit: 'working_days' });
-    expect(parseProcessing('03 ngày')).toMatchObject({ value: 3, unit: 'calendar_days' });
+    expect(parseProcessing('03 ngày')).toEqual({ value: 3, unit: 'calendar_days', note: null });
     expect(parseProcessing('Trong ngày')).toMatchObject({ value: 0, unit: 'working_days' });
+    expect(parseProcessing('Trong ngày; tiếp nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo')).toMatchObject({ value: 0, unit: 'working_days' });
     expect(parseProcessing('12 giờ làm việc')).toMatchObject({ value: 2, unit: 'working_days' });
     expect(parseProcessing('2 tháng')).toMatchObject({ error: expect.stringContaining('months') });
     expect(parseProcessing('tùy trường hợp')).toMatchObject({ error: expect.stringContaining('no time in days') });

@@ -111,19 +111,23 @@ export function parseProcessing(text: string): { value: number; unit: 'working_d
   const t = text.normalize('NFC').trim();
   const f = foldVietnamese(t);
   if (!t) return { error: 'The processing time is empty.', rule: 'processing.empty' };
-  const num = /(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|thang|nam)\b/.exec(f);
   const note = t.length > 0 ? t : null;
+  // "Trong ngày; tiếp nhận sau 15 giờ thì …": a same-day procedure whose later figure is a time of day.
+  if (/^(trong ngay|ngay trong ngay|trong ngay lam viec)\b/.test(f)) return { value: 0, unit: 'working_days', note };
+  const num = /(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|thang|nam)\b/.exec(f);
   if (!num) {
     if (/trong ngay|ngay trong ngay|ngay khi|tra ngay/.test(f)) return { value: 0, unit: 'working_days', note };
     return { error: `"${t.slice(0, 60)}" has no time in days (e.g. "15 ngày làm việc" or "Trong ngày").`, rule: 'processing.unreadable', values: { text: t.slice(0, 60) } };
   }
   const n = Number(num[1]!.replace(',', '.'));
+  // A bare "10 ngày làm việc" says nothing a note would add.
+  const bare = num.index === 0 && num[0].length === f.length;
   const unit = num[2]!;
   if (unit === 'thang' || unit === 'nam') return { error: `"${t.slice(0, 60)}" is in ${unit === 'thang' ? 'months' : 'years'}: give the time in days.`, rule: 'processing.months', values: { text: t.slice(0, 60) } };
   if (unit.startsWith('gio')) return { value: Math.ceil(n / 8), unit: 'working_days', note };
   if (!Number.isInteger(n)) return { error: `"${num[1]}" is not a whole number of days.`, rule: 'processing.fraction', values: { text: num[1]! } };
   if (n > 365) return { error: `${n} days is more than a year; check the figure.`, rule: 'processing.tooLong', values: { n } };
-  return { value: n, unit: unit === 'ngay lam viec' ? 'working_days' : 'calendar_days', note };
+  return { value: n, unit: unit === 'ngay lam viec' ? 'working_days' : 'calendar_days', note: bare ? null : note };
 }
 
 const GROUPED = /^\d{1,3}(?:([.,])\d{3}(?:\1\d{3})*)?$|^\d+$/;
@@ -228,7 +232,8 @@ export function rowToProcedure(
     fieldVi: fieldVi.slice(0, 100),
     fieldEn: lookup.fieldEn(fieldVi) ?? (current?.fieldVi === fieldVi ? current.fieldEn : fieldVi.slice(0, 100)),
     level: level.level,
-    implementingAgency: agency === undefined ? (current?.implementingAgency ?? null) : agency ? agency.slice(0, 500) : null,
+    // An empty cell keeps what the version in force says (a province's sheet often leaves a column blank).
+    implementingAgency: agency ? agency.slice(0, 500) : (current?.implementingAgency ?? null),
     processing: {
       value: processing.value,
       unit: processing.unit,
@@ -240,7 +245,7 @@ export function rowToProcedure(
       textVi: feeText.slice(0, 500),
       textEn: current && current.fee.textVi === feeText ? current.fee.textEn : fee.amount === 0 ? 'No fee' : fee.amount !== null ? `${fee.amount.toLocaleString('en-US')} VND` : 'As the Vietnamese text says',
     },
-    documents: documentsText === undefined ? (current?.documents ?? []) : mergeDocuments(splitList(documentsText), current?.documents ?? []),
+    documents: documentsText ? mergeDocuments(splitList(documentsText), current?.documents ?? []) : (current?.documents ?? []),
     steps: current?.steps ?? DEFAULT_STEPS,
     legalBasis,
     resultMethods: current?.resultMethods ?? (['counter'] as Procedure['resultMethods']),

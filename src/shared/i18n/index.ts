@@ -19,6 +19,8 @@ import viVoice from './voice.vi.json';
 import enVoice from './voice.en.json';
 import viReliability from './reliability.vi.json';
 import enReliability from './reliability.en.json';
+import viCatalogue from './catalogue.vi.json';
+import enCatalogue from './catalogue.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,8 +42,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viCatalogue),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enCatalogue),
 } as const;
 
 export const resources = {
