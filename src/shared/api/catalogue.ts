@@ -33,8 +33,7 @@ export const procedureDocumentSchema = z.object({
 });
 export type ProcedureDocument = z.infer<typeof procedureDocumentSchema>;
 
-export const procedureSchema = z
-  .object({
+const procedureObject = z.object({
     code: z.string().refine((c) => NATIONAL_CODE_PATTERN.test(c) || LOCAL_CODE_PATTERN.test(c), 'a national code like 1.001193 or a local code like DP-HT-001'),
     nationalCode: z.string().regex(NATIONAL_CODE_PATTERN).nullable(),
     nameVi: text(400),
@@ -61,9 +60,13 @@ export const procedureSchema = z
     steps: z.array(z.object({ vi: text(500), en: text(500) })).min(1).max(30),
     legalBasis: z.array(text(500)).min(1).max(30),
     resultMethods: z.array(z.enum(RESULT_METHODS)).min(1),
-  })
-  .refine((p) => p.nationalCode === null || p.nationalCode === p.code, { message: 'a procedure with a national code uses it as its code', path: ['nationalCode'] });
+});
+const sameCode = (p: { code: string; nationalCode: string | null }) => p.nationalCode === null || p.nationalCode === p.code;
+export const procedureSchema = procedureObject.refine(sameCode, { message: 'a procedure with a national code uses it as its code', path: ['nationalCode'] });
 export type Procedure = z.infer<typeof procedureSchema>;
+/** A procedure as the store may hold it: a version from before 1 July 2025 keeps its district level. */
+export const storedProcedureSchema = procedureObject.extend({ level: z.enum(STORED_PROCEDURE_LEVELS) }).refine(sameCode, { message: 'a procedure with a national code uses it as its code', path: ['nationalCode'] });
+export type StoredProcedure = z.infer<typeof storedProcedureSchema>;
 
 export const catalogueFileSchema = z.object({ version: z.literal(1), source: z.string(), procedures: z.array(procedureSchema) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { procedureSchema } from './catalogue';
+import { storedProcedureSchema } from './catalogue';
 
 /**
  * Importing the catalogue a province publishes (issue 12 §2): the file is sent
@@ -71,7 +71,7 @@ export const procedureVersionSchema = z.object({
   version: z.number().int(),
   source: z.enum(['seed', 'import', 'district', 'migration']),
   validFrom: z.number().int(),
-  procedure: procedureSchema,
+  procedure: storedProcedureSchema,
 });
 export type ProcedureVersion = z.infer<typeof procedureVersionSchema>;
 

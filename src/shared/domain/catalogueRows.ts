@@ -7,7 +7,7 @@
  */
 import { foldVietnamese } from './textFold';
 import { validateProcedure } from './procedureRules';
-import { LOCAL_CODE_PATTERN, NATIONAL_CODE_PATTERN, type Procedure } from '../api/catalogue';
+import { LOCAL_CODE_PATTERN, NATIONAL_CODE_PATTERN, type Procedure, type StoredProcedure } from '../api/catalogue';
 
 export const CATALOGUE_COLUMNS = ['code', 'name', 'field', 'level', 'agency', 'processing', 'fee', 'documents', 'legalBasis'] as const;
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
@@ -192,7 +192,7 @@ export function rowToProcedure(
   cells: readonly string[],
   rowNumber: number,
   columns: HeaderMap,
-  lookup: { current(code: string): Procedure | undefined; fieldEn(fieldVi: string): string | undefined },
+  lookup: { current(code: string): StoredProcedure | undefined; fieldEn(fieldVi: string): string | undefined },
 ): RowResult {
   const cell = (c: CatalogueColumn) => (columns[c] === undefined ? undefined : (cells[columns[c]!] ?? '').normalize('NFC').trim());
   const errors: RowError[] = [];

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../open';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
-import { procedureSchema, type Procedure } from '../../../shared/api/catalogue';
+import { procedureSchema, storedProcedureSchema, type Procedure, type StoredProcedure } from '../../../shared/api/catalogue';
 import type { ProcedureVersion } from '../../../shared/api/catalogueImport';
 
 export type VersionSource = ProcedureVersion['source'];
@@ -40,9 +40,9 @@ export function procedureVersionsRepo(db: Db) {
   const stampDossier = db.prepare<[number, string, number]>('UPDATE dossiers SET procedure_version = ?, procedure_level = ? WHERE id = ?');
   const stampRows = db.prepare<[], { code: string; version: number; active: number }>('SELECT code, version, active FROM procedures ORDER BY code');
 
-  const toVersion = (r: VersionRow): ProcedureVersion => ({ version: r.version, source: r.source, validFrom: r.valid_from, procedure: procedureSchema.parse(JSON.parse(r.data)) });
+  const toVersion = (r: VersionRow): ProcedureVersion => ({ version: r.version, source: r.source, validFrom: r.valid_from, procedure: storedProcedureSchema.parse(JSON.parse(r.data)) });
   /** Rows written by the migration carry no hash: their data is compared instead. */
-  const sameAs = (r: VersionRow, canonical: string, hash: string) => (r.content_hash ? r.content_hash === hash : canonicalJson(procedureSchema.safeParse(JSON.parse(r.data)).data ?? null) === canonical);
+  const sameAs = (r: VersionRow, canonical: string, hash: string) => (r.content_hash ? r.content_hash === hash : canonicalJson(storedProcedureSchema.safeParse(JSON.parse(r.data)).data ?? null) === canonical);
 
   return {
     /** Records `p` as the next version unless it equals the latest one; returns the version in force. */
@@ -61,10 +61,10 @@ export function procedureVersionsRepo(db: Db) {
     },
     list: (code: string): ProcedureVersion[] => all.all(code).map(toVersion),
     /** The active procedures as their versions in force say, by code (what an import is compared with). */
-    inForce(): Map<string, Procedure> {
-      const out = new Map<string, Procedure>();
+    inForce(): Map<string, StoredProcedure> {
+      const out = new Map<string, StoredProcedure>();
       for (const r of inForce.iterate()) {
-        const p = procedureSchema.parse(JSON.parse(r.data));
+        const p = storedProcedureSchema.parse(JSON.parse(r.data));
         out.set(p.code, p);
       }
       return out;

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
-import type { Procedure } from '../../../shared/api/catalogue';
+import type { StoredProcedure as Procedure } from '../../../shared/api/catalogue';
 
 export interface FieldChange {
   field: string;
