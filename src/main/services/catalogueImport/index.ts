@@ -21,6 +21,8 @@ interface HeldPreview {
   /** The catalogue's fingerprint when the preview was made: apply is refused if it moved. */
   stamp: string;
   upserts: Procedure[];
+  /** How many of `upserts` were new at preview time (the stamp guarantees it still holds). */
+  addedCount: number;
   removals: string[];
   expiresAt: number;
   fileName: string;
@@ -113,7 +115,7 @@ export function createCatalogueImportService(store: Store, clock: Clock) {
     if (errors.length === 0) {
       prune(now);
       previewId = crypto.randomUUID();
-      held.set(previewId, { id: previewId, hash, stamp: store.catalogue.versions.stamp(), upserts, removals: removed.map((r) => r.code), expiresAt, fileName });
+      held.set(previewId, { id: previewId, hash, stamp: store.catalogue.versions.stamp(), upserts, addedCount: added.length, removals: removed.map((r) => r.code), expiresAt, fileName });
     }
     return {
       kind: 'preview',
@@ -144,11 +146,8 @@ export function createCatalogueImportService(store: Store, clock: Clock) {
       if (store.catalogue.versions.stamp() !== p.stamp) {
         throw new AppError(409, 'CATALOGUE_CHANGED', 'The catalogue changed since this preview (another import or the district server). Upload the file again to see the changes as they are now.');
       }
-      let added = 0;
-      for (const proc of p.upserts) {
-        if (!store.catalogue.get(proc.code)) added++;
-        store.catalogue.upsert(proc, now, 'import');
-      }
+      for (const proc of p.upserts) store.catalogue.upsert(proc, now, 'import');
+      const added = p.addedCount;
       let removed = 0;
       for (const code of p.removals) if (store.catalogue.deactivate(code, now)) removed++;
       const out = { kind: 'applied' as const, added, changed: p.upserts.length - added, removed, appliedAt: now };
