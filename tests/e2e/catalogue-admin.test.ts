@@ -80,6 +80,23 @@ describe('/admin: the catalogue import', () => {
     await page.getByRole('cell', { name: 'The code 1.001022 is already on row 4.' }).waitFor();
     await expectAllNamed(page, 'catalogue errors en');
     await page.screenshot({ path: 'test-results/admin-catalogue-errors-en.png', fullPage: true });
+
+    // The office's agency code of the wrong shape: refused with the reason, in the screen's language.
+    for (const [lang, tab, why] of [
+      ['en', /^Office/, 'The lower levels are groups of digits: 3, 2 and 2'],
+      ['vi', /^Văn phòng/, 'Các cấp dưới là nhóm chữ số: 3, 2, 2 chữ số'],
+    ] as const) {
+      if (lang === 'vi') await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await page.getByRole('tab', { name: tab }).click();
+      const code = page.getByLabel(lang === 'vi' ? 'Mã cơ quan' : 'Agency code', { exact: true });
+      // The form has loaded (the office's code, or the refused one typed in the other language).
+      await expect.poll(() => code.inputValue()).toMatch(/^000\./);
+      await code.fill('000.0.15.H24');
+      await page.getByRole('button', { name: lang === 'vi' ? 'Lưu' : 'Save', exact: true }).first().click();
+      await page.getByText(why).first().waitFor();
+      await page.screenshot({ path: `test-results/admin-agency-code-refused-${lang}.png` });
+    }
+    expect(hub.query('SELECT count(*) AS n FROM agency_codes')).toEqual([{ n: 0 }]);
     await context.close();
   });
 });

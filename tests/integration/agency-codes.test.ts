@@ -46,7 +46,10 @@ describe("the office's agency code", () => {
     ] as const) {
       const r = await office(code);
       expect(r.status, code).toBe(400);
-      expect(JSON.stringify(r.body.error), code).toContain(why);
+      expect(r.body.error.code, code).toBe('INVALID_AGENCY_CODE');
+      expect(r.body.error.message, code).toContain(why);
+      // A rule per reason, which the screens say in their language (validation.agency_… in the locale files).
+      expect(r.body.error.details, code).toEqual([{ path: 'agencyCode', message: r.body.error.message, rule: expect.stringMatching(/^agency_[a-z]+$/) }]);
     }
     expect((await hub.api('GET', '/office', { token: admin })).body.agencyCode).toBe(OLD);
     expect(hub.query('SELECT * FROM agency_codes')).toEqual([]);

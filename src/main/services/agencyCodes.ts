@@ -26,7 +26,7 @@ export function createAgencyCodeService(store: Store, clock: Clock) {
     /** Refuses a code of the wrong shape with the reason; call inside the office change's transaction. */
     change(next: string): void {
       const checked = checkAgencyCode(next);
-      if (!checked.ok) throw new AppError(400, 'INVALID_AGENCY_CODE', checked.reason);
+      if (!checked.ok) throw new AppError(400, 'INVALID_AGENCY_CODE', checked.reason, [{ path: 'agencyCode', message: checked.reason, rule: `agency_${checked.rule}` }]);
       const current = store.settings.office().agencyCode;
       if (checked.code === current) return;
       if (repo.list().length === 0) repo.open(current, SINCE_EVER);
