@@ -129,6 +129,7 @@ describe('import: preview changes nothing, apply applies that preview, versions 
   it('the old dossier keeps its receipt and due time; a new one is received under version 2', async () => {
     const again = await hub.api('GET', `/dossiers/${old.code}`, { token: clerk });
     expect(again.body.dueAt).toBe(old.dueAt);
+    expect(again.body.procedure).toMatchObject({ processingValue: 3, level: 'commune', version: 1 });
     expect(await receiptText(old.code)).toBe(oldReceipt);
     const fresh = await register();
     expect(fresh.dueAt).toBeGreaterThan(old.dueAt);

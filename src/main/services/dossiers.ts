@@ -198,6 +198,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
         nameEn: row.procedure_name_en,
         processingValue: row.processing_value,
         processingUnit: row.processing_unit,
+        level: row.procedure_level ?? null,
+        version: row.procedure_version ?? null,
       },
       applicantName: row.applicant_name,
       acceptedAt: row.accepted_at,
