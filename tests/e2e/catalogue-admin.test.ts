@@ -33,6 +33,35 @@ async function choose(page: Page, name: string, rows: CatalogueRow[]) {
   await page.locator('input[name="catalogueFile"]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await catalogueXlsx(rows)) });
 }
 
+describe('the counter: a dossier shows the level it was received under', () => {
+  it('"Cấp xã" / "Commune level" on the dossier, at 1920×1080', async () => {
+    const clerk = await hub.login(...DEMO.clerk1);
+    await hub.api('POST', '/counters/1/open', { token: clerk });
+    const d = await hub.api('POST', '/dossiers', {
+      token: clerk,
+      body: { procedureCode: '1.001193', applicant: { fullName: 'Phạm Thị Dung', idType: 'cccd', idNumber: '001190012345', phone: '0912 000 111', address: 'Hà Nội' }, documents: [{ nameVi: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0, received: true }], sets: 1, feeCollected: 0, resultDelivery: 'counter', notes: '' },
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    await hub.api('POST', '/counters/1/close', { token: clerk });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/counter`);
+    await page.getByLabel('Tên đăng nhập').fill(DEMO.clerk1[0]);
+    await page.getByLabel('Mã PIN').fill(DEMO.clerk1[1]);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: /Mở Quầy 1/ }).click();
+    await page.getByRole('button', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByLabel('Tìm hồ sơ theo mã hoặc tên').fill(d.body.code);
+    await page.getByLabel('Tìm hồ sơ theo mã hoặc tên').press('Enter');
+    await page.locator('.dossier__facts .pill', { hasText: 'Cấp xã' }).waitFor();
+    await page.screenshot({ path: 'test-results/counter-dossier-level-vi.png' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.dossier__facts .pill', { hasText: 'Commune level' }).waitFor();
+    await page.screenshot({ path: 'test-results/counter-dossier-level-en.png' });
+    await context.close();
+  });
+});
+
 describe('/admin: the catalogue import', () => {
   it('preview, errors per row, apply — in Vietnamese and English', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
