@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan|sync
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan|sync|catalogue-import
  * (sync: --sync-dossiers=N, default 500 000), --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
@@ -272,6 +272,7 @@ async function main() {
   if (!only || only === 'backup') await (await import('./backup')).backupBench(out, rounds);
   if (!only || only === 'decode' || only === 'scan') await kioskBenches(only, rounds, out);
   if (!only || only === 'sync') await syncBench(out);
+  if (!only || only === 'catalogue-import') await (await import('./catalogue-import')).catalogueImportBench(out, rounds);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

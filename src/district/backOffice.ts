@@ -4,7 +4,7 @@ import { recordChange, recordChangeEverywhere, recordDossierChange, type Dossier
 import { history } from './mutations';
 import { SyncError } from './service';
 import { canMoveDossier, DOSSIER_STATUS, dossierStatusKey, type DossierStatusKey } from '../shared/domain';
-import { procedureSchema } from '../shared/api/catalogue';
+import { describeIssues, validateProcedure } from '../shared/domain/procedureRules';
 
 /**
  * What the departments do upstream (the demo CLI and the back-office API
@@ -82,7 +82,10 @@ export function createBackOffice(db: Database, clock: { now(): number } = { now:
         await tx.query('UPDATE dossiers SET payment_status = $2, updated_at = $3 WHERE code = $1', [code, body.status, now]);
       }),
     async publishProcedure(input: unknown): Promise<void> {
-      const p = procedureSchema.parse(input);
+      // One validator for the catalogue everywhere (src/shared/domain/procedureRules.ts).
+      const checked = validateProcedure(input);
+      if (!checked.ok) throw new SyncError(400, 'VALIDATION_FAILED', `The procedure is refused: ${describeIssues(checked.issues)}`);
+      const p = checked.procedure;
       await db.transaction(async (tx) => {
         await tx.query('INSERT INTO procedures (code, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [p.code, JSON.stringify(p), clock.now()]);
         await recordChangeEverywhere(tx, 'procedure', p.code, p);

@@ -79,10 +79,10 @@ describe('search', () => {
     ['trich luc', '2.000635'],
     ['chung thuc ban sao', '2.000815'],
     ['chứng thực chữ ký', '2.000884'],
-    ['di chuc', 'DP-CT-005'],
-    ['dat dai', 'DP-DD-001'],
-    ['Đất đai', 'DP-DD-006'],
-    ['giay phep xay dung', 'DP-XD-001'],
+    ['di chuc', '2.001019'],
+    ['dat dai', '1.013978'],
+    ['Đất đai', '1.012812'],
+    ['giay phep xay dung', '1.013225'],
     ['hộ kinh doanh', '1.001612'],
     ['ho kinh doanh tam ngung', '1.001570'],
     ['tro cap xa hoi', '1.001776'],
@@ -184,7 +184,7 @@ describe('the store keeps the index in step with the rows', () => {
       const store = createStore(db);
       expect(seedCatalogue(store, 1)).toBe(file.procedures.length);
       const base = store.catalogue.get('1.001193')!;
-      const p: Procedure = { ...base, code: 'DP-HT-099', nationalCode: null, nameVi: 'Đăng ký khai sinh tại Hà Nội'.normalize('NFD'), steps: base.steps, legalBasis: base.legalBasis, resultMethods: base.resultMethods, documents: base.documents, processing: { value: 1, unit: 'working_days', noteVi: null, noteEn: null }, fee: base.fee };
+      const p: Procedure = { ...base, level: 'commune', code: 'DP-HT-099', nationalCode: null, nameVi: 'Đăng ký khai sinh tại Hà Nội'.normalize('NFD'), steps: base.steps, legalBasis: base.legalBasis, resultMethods: base.resultMethods, documents: base.documents, processing: { value: 1, unit: 'working_days', noteVi: null, noteEn: null }, fee: base.fee };
       store.catalogue.upsert(p, 2);
       expect(store.catalogue.get('DP-HT-099')!.nameVi).toBe('Đăng ký khai sinh tại Hà Nội'.normalize('NFC'));
       for (const q of ['ha noi', 'HA NOI', 'Hà Nội', 'hà nội'.normalize('NFD')]) expect(store.catalogue.search({ q, limit: 10 }).map((i) => i.code), q).toEqual(['DP-HT-099']);
@@ -193,7 +193,7 @@ describe('the store keeps the index in step with the rows', () => {
       expect(store.catalogue.search({ q: 'ha noi', limit: 10 })).toEqual([]);
       expect(store.catalogue.search({ q: 'da nang', limit: 10 }).map((i) => i.code)).toEqual(['DP-HT-099']);
       const before = db.prepare('SELECT count(*) AS n FROM procedure_search').get();
-      expect(() => store.catalogue.upsert({ ...p, code: 'DP-HT-098', level: 'province' as never }, 4)).toThrow();
+      expect(() => store.catalogue.upsert({ ...p, code: 'DP-HT-098', level: 'nowhere' as never }, 4)).toThrow();
       expect(db.prepare('SELECT count(*) AS n FROM procedure_search').get()).toEqual(before);
       expect(store.catalogue.get('DP-HT-098')).toBeUndefined();
     } finally {

@@ -83,7 +83,7 @@ describe('registering', () => {
     expect(d.ticketNumber).toBe(called.body.current.number);
     expect(d.counterId).toBe(2);
     expect(d.clerk).toEqual({ id: expect.any(Number), fullName: expect.any(String) });
-    expect(d.procedure).toEqual({ code: THREE_DAYS, nameVi: 'Đăng ký nhận cha, mẹ, con', nameEn: expect.any(String), processingValue: 3, processingUnit: 'working_days' });
+    expect(d.procedure).toEqual({ code: THREE_DAYS, nameVi: 'Đăng ký nhận cha, mẹ, con', nameEn: expect.any(String), processingValue: 3, processingUnit: 'working_days', level: 'commune', version: 1 });
     expect(d.applicant).toEqual({
       fullName: 'Nguyễn Văn An',
       idType: 'cccd',

@@ -173,7 +173,7 @@ describe('the fixed data set, hand-computed', () => {
     at('2026-11-24T09:11:00');
     await rate(1, 'very_satisfied'); // t:E001
     at('2026-11-24T09:30:00');
-    await register(minh, 'D3', 'DP-DD-001'); // Đất đai, 20 working days
+    await register(minh, 'D3', '1.013978'); // Đất đai, 20 working days
     at('2026-11-24T10:00:00');
     await ok('POST', `/dossiers/${codes.D1}/result-ready`, lan, {});
     at('2026-11-24T10:05:00');

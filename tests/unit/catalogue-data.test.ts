@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateProcedure } from '../../src/shared/domain/procedureRules';
 import { catalogueFileSchema, NATIONAL_CODE_PATTERN } from '../../src/shared/api/catalogue';
 import { ftsMatchExpression, searchTokens } from '../../src/main/db/repos/catalogue';
 import file from '../../assets/catalogue/procedures.json';
@@ -9,10 +12,21 @@ describe('the seeded procedure catalogue (assets/catalogue/procedures.json)', ()
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
   const procedures = parsed.data?.procedures ?? [];
-  it('has at least 60 procedures over at least 8 fields, both levels', () => {
+  it('has at least 60 procedures over at least 8 fields, on the two tiers of 2025 and no district level', () => {
     expect(procedures.length).toBeGreaterThanOrEqual(60);
     expect(new Set(procedures.map((p) => p.fieldVi)).size).toBeGreaterThanOrEqual(8);
-    expect(new Set(procedures.map((p) => p.level))).toEqual(new Set(['commune', 'district']));
+    expect(new Set(procedures.map((p) => p.level))).toEqual(new Set(['province', 'commune']));
+    expect(JSON.stringify(file)).not.toMatch(/"level":\s*"district"/);
+  });
+  it('every procedure passes the one validator the import and the district pull use', () => {
+    expect(procedures.map((p) => validateProcedure(p)).filter((r) => !r.ok)).toEqual([]);
+  });
+  it('every national code in the seed is one whose source docs/legal.md names (none invented)', () => {
+    const legal = fs.readFileSync(path.join(__dirname, '../../docs/legal.md'), 'utf8');
+    const section = legal.slice(legal.indexOf('## Catalogue'));
+    const national = procedures.filter((p) => p.nationalCode !== null).map((p) => p.code);
+    expect(national.length).toBeGreaterThanOrEqual(40);
+    expect(national.filter((c) => !section.includes(c))).toEqual([]);
   });
   it('codes are unique, and a national code is the code itself', () => {
     expect(new Set(procedures.map((p) => p.code)).size).toBe(procedures.length);

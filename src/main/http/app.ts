@@ -12,6 +12,7 @@ import { registerEvents } from './sse';
 import { registerUi } from './ui';
 import { clientErrorHandler, frameworkErrors } from './transportErrors';
 import { createGuessThrottle, guessThrottleOptions } from './guessThrottle';
+import { CATALOGUE_IMPORT_MAX_BYTES } from '../../shared/api/catalogueImport';
 
 export const BODY_LIMIT = 64 * 1024;
 /** Routes that guess secrets get a per-address limit on top of the per-account lockout. */
@@ -48,6 +49,11 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
       done(new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON.'), undefined);
     }
   });
+
+  // A catalogue file comes as raw bytes (POST /admin/catalogue/import); its own limit is checked with a clear message by the import.
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer', bodyLimit: 2 * CATALOGUE_IMPORT_MAX_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
 
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -12,6 +12,7 @@ import { index766Handlers } from './index766Handlers';
 import { formsHandlers } from './formsHandlers';
 import { createSyncHandlers } from './syncHandlers';
 import type { Handlers } from './handlerTypes';
+import { createCatalogueImportHandlers } from './catalogueImportHandlers';
 
 /** The clerk behind a staff route (the route's roles already excluded devices). */
 function actor(auth: Authenticated | null): Actor {
@@ -153,6 +154,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...index766Handlers(hub),
     ...createSyncHandlers(hub),
     ...formsHandlers(hub),
+    ...createCatalogueImportHandlers(hub),
   };
 }
 

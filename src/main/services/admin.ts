@@ -19,7 +19,8 @@ function unique<T>(what: string, fn: () => T): T {
   }
 }
 
-export function createAdminService(store: Store, clock: Clock, onChange: () => void) {
+/** `agencyCodes` records the office's code history and refuses a code of the wrong shape (src/main/services/agencyCodes.ts). */
+export function createAdminService(store: Store, clock: Clock, onChange: () => void, agencyCodes?: { change(code: string): void }) {
   const changed = <T>(v: T): T => {
     onChange();
     return v;
@@ -39,7 +40,10 @@ export function createAdminService(store: Store, clock: Clock, onChange: () => v
 
   return {
     setOffice(o: { name: string; agencyCode: string }): Office {
-      store.settings.setOffice(o);
+      store.write(() => {
+        agencyCodes?.change(o.agencyCode);
+        store.settings.setOffice(o);
+      });
       return changed(officeInfo(store, clock));
     },
     settings: (): QueueSettings => store.settings.queue(),

@@ -196,6 +196,8 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
         nameEn: row.procedure_name_en,
         processingValue: row.processing_value,
         processingUnit: row.processing_unit,
+        level: row.procedure_level ?? null,
+        version: row.procedure_version ?? null,
       },
       applicantName: row.applicant_name,
       acceptedAt: row.accepted_at,
@@ -327,6 +329,7 @@ export function createDossierService(store: Store, clock: Clock, options: Dossie
           received: d.received,
         }),
       );
+      store.catalogue.versions.stampDossier(id, procedure.version, procedure.level);
       store.dossiers.event({ dossierId: id, at: now, actor: 'clerk', clerkId: actor.clerkId, fromStatus: null, toStatus: accepted });
       recordDossierReceived(store.db, dossierCode);
       return dossierCode;

@@ -18,6 +18,8 @@ import { createOfficeSettingsService } from './officeSettings';
 import { createBackupService, type BackupOptions } from './backup/backups';
 import path from 'node:path';
 import { createKioskLookupService } from './kioskLookup';
+import { createAgencyCodeService } from './agencyCodes';
+import { createCatalogueImportService } from './catalogueImport';
 import type { DossierFreshener } from './dossierFreshness';
 import { createSyncEngine, type SyncOptions } from '../sync/engine';
 import { createLiveLookup } from '../sync/liveLookup';
@@ -38,7 +40,9 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const bus = new HubBus();
   const queue = createQueueService(store, clock, bus);
   const auth = createAuthService(store, clock, { localSecret: options.localSecret, lanMode: options.lanMode });
-  const admin = createAdminService(store, clock, () => queue.publish());
+  const agencyCodes = createAgencyCodeService(store, clock);
+  const admin = createAdminService(store, clock, () => queue.publish(), agencyCodes);
+  const catalogueImport = createCatalogueImportService(store, clock);
   const catalogue = createCatalogueService(store);
   const calendar = createCalendarService(store, clock);
   calendar.seedIfEmpty();
@@ -55,10 +59,10 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const sync = createSyncEngine(store, { now: () => clock.now(), ...options.sync });
   // The kiosk asks the district first (short timeout), then shows the local copy with how fresh it is.
   const dossierFreshener = options.dossierFreshener ?? createLiveLookup(store, sync);
-  const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener });
+  const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener, resolveCode: agencyCodes.resolveDossierCode });
   return {
     ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
-    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766 },
+    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766, agencyCodes, catalogueImport },
     version: options.version,
     schemaVersion: schemaVersion(store.db),
   };

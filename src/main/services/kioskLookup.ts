@@ -13,6 +13,8 @@ export interface KioskLookupOptions {
   /** A freshener is asked to keep its own short timeout; this is the look-up's guard in case it does not. */
   freshenTimeoutMs?: number;
   throttle?: ThrottleLimits;
+  /** A code under the office's current agency code → the one it is stored under (an old code after a merge). */
+  resolveCode?: (code: string) => string;
 }
 
 const LOCAL: DossierFreshness = { source: 'local', confirmedAt: null };
@@ -86,6 +88,7 @@ export function createKioskLookupService(store: Store, clock: Clock, dossiers: D
     if (!parsed.ok) {
       throw new AppError(400, 'NOT_A_RECEIPT_CODE', 'This is not the code of a dossier of this office. Scan the barcode or QR on the receipt, or type the code printed under it.');
     }
+    parsed.code = options.resolveCode?.(parsed.code) ?? parsed.code;
     const freshness = await freshenGuarded(freshener, parsed.code, timeoutMs);
     // The freshener took time: another kiosk's failures may have filled the window meanwhile.
     refuseIfThrottled(kioskId);

@@ -1,6 +1,6 @@
 import type { Store } from '../db/store';
 import { districtDossierSchema, type Change, type Collection, type DistrictDossier } from '../../shared/api/sync';
-import { procedureSchema } from '../../shared/api/catalogue';
+import { validateProcedure } from '../../shared/domain/procedureRules';
 import { canonicalJson } from '../../shared/domain/canonicalJson';
 import { DOSSIER_STATUS } from '../../shared/domain';
 import { calendarDayBody } from '../../shared/api/calendar';
@@ -83,8 +83,9 @@ export function createProjector(store: Store, now: () => number) {
       }
       case 'procedure': {
         if (data === null) return void deactivate.run(now(), key);
-        const p = procedureSchema.safeParse(data);
-        if (p.success) store.catalogue.upsert(p.data, now());
+        // The same rules as an import (src/shared/domain/procedureRules.ts): a district level or a broken fee is not projected.
+        const p = validateProcedure(data);
+        if (p.ok) store.catalogue.upsert(p.procedure, now(), 'district');
         return;
       }
       case 'calendar_day': {

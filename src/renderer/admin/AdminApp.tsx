@@ -21,8 +21,9 @@ import { AuditSection } from './AuditSection';
 import { BackupsSection } from './BackupsSection';
 import { DistrictSection } from './DistrictSection';
 import { KioskSection } from './KioskSection';
+import { CatalogueSection } from './CatalogueSection';
 
-const TABS = ['dashboard', 'index766', 'office', 'queue', 'calendar', 'services', 'counters', 'clerks', 'devices', 'kiosk', 'voice', 'district', 'backups', 'audit'] as const;
+const TABS = ['dashboard', 'index766', 'office', 'queue', 'calendar', 'services', 'catalogue', 'counters', 'clerks', 'devices', 'kiosk', 'voice', 'district', 'backups', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'motcua.adminTab';
 
@@ -145,6 +146,7 @@ function Admin({ clerk, onLogout }: { clerk: StoredClerk; onLogout: Logout }) {
           {tab === 'calendar' && <CalendarSection onAuthError={onAuthError} />}
           {tab === 'kiosk' && <KioskSection onAuthError={onAuthError} />}
           {tab === 'services' && <ServicesSection onAuthError={onAuthError} />}
+          {tab === 'catalogue' && <CatalogueSection onAuthError={onAuthError} />}
           {tab === 'counters' && <CountersSection onAuthError={onAuthError} />}
           {tab === 'clerks' && <ClerksSection onAuthError={onAuthError} currentClerkId={clerk.id} />}
           {tab === 'devices' && <DevicesSection onAuthError={onAuthError} />}

@@ -164,3 +164,21 @@ export async function apiBytes<N extends RouteName>(name: N, opts: CallOptions<N
   });
   return res.arrayBuffer();
 }
+
+/** For a route that takes a file as its raw body (the catalogue import); the answer is JSON. */
+export async function apiUpload<N extends RouteName>(name: N, bytes: ArrayBuffer, opts: Omit<CallOptions<N>, 'body'> = {}): Promise<RouteResponse<N>> {
+  const def = routes[name];
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  const token = opts.token === undefined ? tokenSource() : opts.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(def.path, opts.params, opts.query), { method: def.method, headers, body: bytes, signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout, cache: 'no-store' });
+  } catch (err) {
+    if (opts.signal?.aborted) throw err;
+    throw new HubUnreachableError(err);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  return (await res.json()) as RouteResponse<N>;
+}

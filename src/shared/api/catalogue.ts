@@ -5,7 +5,11 @@ import { z } from 'zod';
  * file (assets/catalogue/procedures.json) and the district sync carry it, and
  * the list, detail and field answers of the hub.
  */
-export const PROCEDURE_LEVELS = ['commune', 'district'] as const;
+/** Since 1 July 2025 local government has two tiers (Law 72/2025/QH15): a procedure is the province's or the commune's. */
+export const PROCEDURE_LEVELS = ['province', 'commune'] as const;
+/** What a stored procedure or dossier may still carry: 'district' from before the reform, shown as a read-only label. */
+export const STORED_PROCEDURE_LEVELS = ['province', 'commune', 'district'] as const;
+export type StoredProcedureLevel = (typeof STORED_PROCEDURE_LEVELS)[number];
 export const PROCESSING_UNITS = ['working_days', 'calendar_days'] as const;
 export const RESULT_METHODS = ['counter', 'post', 'online'] as const;
 /** Working hours in one working day: processing time is held in working hours (issue 3). */
@@ -29,8 +33,7 @@ export const procedureDocumentSchema = z.object({
 });
 export type ProcedureDocument = z.infer<typeof procedureDocumentSchema>;
 
-export const procedureSchema = z
-  .object({
+const procedureObject = z.object({
     code: z.string().refine((c) => NATIONAL_CODE_PATTERN.test(c) || LOCAL_CODE_PATTERN.test(c), 'a national code like 1.001193 or a local code like DP-HT-001'),
     nationalCode: z.string().regex(NATIONAL_CODE_PATTERN).nullable(),
     nameVi: text(400),
@@ -38,6 +41,8 @@ export const procedureSchema = z
     fieldVi: text(100),
     fieldEn: text(100),
     level: z.enum(PROCEDURE_LEVELS),
+    /** "Cơ quan thực hiện" as the province publishes it; null where not given. */
+    implementingAgency: text(500).nullable().default(null),
     processing: z.object({
       /** 0 = the same day. */
       value: z.number().int().min(0).max(365),
@@ -55,9 +60,13 @@ export const procedureSchema = z
     steps: z.array(z.object({ vi: text(500), en: text(500) })).min(1).max(30),
     legalBasis: z.array(text(500)).min(1).max(30),
     resultMethods: z.array(z.enum(RESULT_METHODS)).min(1),
-  })
-  .refine((p) => p.nationalCode === null || p.nationalCode === p.code, { message: 'a procedure with a national code uses it as its code', path: ['nationalCode'] });
+});
+const sameCode = (p: { code: string; nationalCode: string | null }) => p.nationalCode === null || p.nationalCode === p.code;
+export const procedureSchema = procedureObject.refine(sameCode, { message: 'a procedure with a national code uses it as its code', path: ['nationalCode'] });
 export type Procedure = z.infer<typeof procedureSchema>;
+/** A procedure as the store may hold it: a version from before 1 July 2025 keeps its district level. */
+export const storedProcedureSchema = procedureObject.extend({ level: z.enum(STORED_PROCEDURE_LEVELS) }).refine(sameCode, { message: 'a procedure with a national code uses it as its code', path: ['nationalCode'] });
+export type StoredProcedure = z.infer<typeof storedProcedureSchema>;
 
 export const catalogueFileSchema = z.object({ version: z.literal(1), source: z.string(), procedures: z.array(procedureSchema) });
 
@@ -71,7 +80,7 @@ export const procedureListItemSchema = z.object({
   nameEn: z.string(),
   fieldVi: z.string(),
   fieldEn: z.string(),
-  level: z.enum(PROCEDURE_LEVELS),
+  level: z.enum(STORED_PROCEDURE_LEVELS),
   processing: z.object({ value: z.number().int(), unit: z.enum(PROCESSING_UNITS), hours: z.number().int(), noteVi: z.string().nullable(), noteEn: z.string().nullable() }),
   fee: z.object({ amount: z.number().int().nullable(), textVi: z.string(), textEn: z.string() }),
 });
@@ -82,8 +91,11 @@ export const procedureDetailSchema = procedureListItemSchema.extend({
   steps: z.array(z.object({ vi: z.string(), en: z.string() })),
   legalBasis: z.array(z.string()),
   resultMethods: z.array(z.enum(RESULT_METHODS)),
+  implementingAgency: z.string().nullable(),
   active: z.boolean(),
   updatedAt: z.number().int(),
+  /** The catalogue version now in force (a dossier keeps the one it was received under). */
+  version: z.number().int(),
 });
 export type ProcedureDetail = z.infer<typeof procedureDetailSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORED_PROCEDURE_LEVELS } from './catalogue';
 import { CONTROL_CHARS, DOSSIER_STATUS_KEYS, normalisePhone, type DossierStatusKey } from '../domain';
 import { humanText, printerNameSchema } from './schemas';
 
@@ -179,6 +180,9 @@ export const dossierSummarySchema = z.object({
     nameEn: z.string(),
     processingValue: z.number().int(),
     processingUnit: z.enum(DOSSIER_PROCESSING_UNITS),
+    /** The level and catalogue version it was received under, for good ('district' before 1 July 2025); null = before versions were kept. */
+    level: z.enum(STORED_PROCEDURE_LEVELS).nullable().optional(),
+    version: z.number().int().nullable().optional(),
   }),
   applicantName: z.string(),
   acceptedAt: z.number().int(),

@@ -61,6 +61,17 @@ export const ERROR_CODES = [
   'DISTRICT_UNREACHABLE',
   'UPDATE_REQUIRED',
   'ALREADY_ENROLLED',
+  // the catalogue import and agency codes (issue 12 §2)
+  'INVALID_AGENCY_CODE',
+  'NOT_A_SPREADSHEET',
+  'EMPTY_FILE',
+  'FILE_TOO_LARGE',
+  'TOO_MANY_ROWS',
+  'CATALOGUE_COLUMNS',
+  'CATALOGUE_EMPTY',
+  'UNKNOWN_PREVIEW',
+  'PREVIEW_MISMATCH',
+  'CATALOGUE_CHANGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import { kioskScanRoutes } from './kioskScanRoutes';
 import { syncRoutes } from './syncRoutes';
 import { index766Routes } from './index766';
 import { formsRoutes } from './formsRoutes';
+import { catalogueImportRoutes } from './catalogueImportRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -120,6 +121,7 @@ export const routes = {
   ...syncRoutes,
   ...index766Routes,
   ...formsRoutes,
+  ...catalogueImportRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -85,10 +85,12 @@ export const officeSchema = z.object({
 });
 export type Office = z.infer<typeof officeSchema>;
 
-export const agencyCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Z.]{3,30}$/, 'agency code: digits, capital letters and dots, e.g. 000.00.15.H24');
+/**
+ * The office's agency code. Its shape (Decision 20/2020/QĐ-TTg) is checked by the service
+ * (src/main/services/agencyCodes.ts → src/shared/domain/agencyCode.ts), which refuses a wrong
+ * code with the reason and a rule the screens translate.
+ */
+export const agencyCodeSchema = z.string().trim().min(1).max(60);
 export const officeUpdateBody = z.object({ name: humanText(200), agencyCode: agencyCodeSchema });
 
 export const serviceSchema = z.object({

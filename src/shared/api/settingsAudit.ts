@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'settings.backups',
   'settings.kiosk',
   'settings.supervisor',
+  'settings.catalogue',
   'device.pairing_code',
   'device.paired',
   'device.updated',

@@ -31,6 +31,8 @@ import viChannel from './channel.vi.json';
 import enChannel from './channel.en.json';
 import viForms from './forms.vi.json';
 import enForms from './forms.en.json';
+import viCatalogue from './catalogue.vi.json';
+import enCatalogue from './catalogue.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,8 +54,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viForms),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enForms),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viForms, viCatalogue),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enForms, enCatalogue),
 } as const;
 
 export const resources = {

@@ -14,6 +14,7 @@ import { sql as m0007 } from './0007_supervisor';
 import { sql as m0008 } from './0008_audit_devices';
 import { sql as m0009 } from './0009_session_pin_change';
 import { sql as m0020 } from './0020_forms';
+import { sql as m0021 } from './0021_catalogue_versions';
 import { sql as m0022 } from './0022_channel_withdrawal';
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'audit_devices', sql: m0008 },
   { version: 9, name: 'session_pin_change', sql: m0009 },
   { version: 20, name: 'forms', sql: m0020 },
+  { version: 21, name: 'catalogue_versions', sql: m0021 },
   { version: 22, name: 'channel_withdrawal', sql: m0022 },
 ];
 

@@ -1,7 +1,8 @@
 import type { Db } from '../open';
 import { foldVietnamese } from '../../../shared/domain/textFold';
 import { collator, sortByText } from '../../../shared/domain/collate';
-import { processingHours, type Procedure, type ProcedureDetail, type ProcedureField, type ProcedureListItem } from '../../../shared/api/catalogue';
+import { processingHours, type Procedure, type ProcedureDetail, type ProcedureField, type ProcedureListItem, type StoredProcedureLevel } from '../../../shared/api/catalogue';
+import { procedureVersionsRepo, type VersionSource } from './procedureVersions';
 
 /** At most this many words of a query reach FTS5 (a kiosk query has 2–6). */
 const MAX_TOKENS = 12;
@@ -45,7 +46,7 @@ interface ListRow {
   name_en: string;
   field_vi: string;
   field_en: string;
-  level: 'commune' | 'district';
+  level: StoredProcedureLevel;
   processing_value: number;
   processing_unit: 'working_days' | 'calendar_days';
   processing_hours: number;
@@ -56,6 +57,8 @@ interface ListRow {
   fee_amount: number | null;
 }
 interface DetailRow extends ListRow {
+  implementing_agency: string | null;
+  version: number;
   legal_basis: string;
   result_methods: string;
   steps: string;
@@ -97,15 +100,15 @@ export interface CatalogueSearch {
  * here, so the index never disagrees with the rows.
  */
 export function catalogueRepo(db: Db) {
-  const byCode = db.prepare<[string], DetailRow>(`SELECT ${LIST_COLUMNS}, p.legal_basis, p.result_methods, p.steps, p.active, p.updated_at FROM procedures p WHERE p.code = ?`);
+  const byCode = db.prepare<[string], DetailRow>(`SELECT ${LIST_COLUMNS}, p.implementing_agency, p.version, p.legal_basis, p.result_methods, p.steps, p.active, p.updated_at FROM procedures p WHERE p.code = ?`);
   const idByCode = db.prepare<[string], { id: number }>('SELECT id FROM procedures WHERE code = ?');
   const docs = db.prepare<[number], DocRow>('SELECT name_vi, name_en, originals, certified_copies, photocopies FROM procedure_documents WHERE procedure_id = ? ORDER BY position');
-  const insert = db.prepare(`INSERT INTO procedures (code, national_code, name_vi, name_en, field_vi, field_en, level, processing_value, processing_unit, processing_hours,
-      processing_note_vi, processing_note_en, fee_text_vi, fee_text_en, fee_amount, legal_basis, result_methods, steps, sort_key, active, updated_at)
-    VALUES (@code, @nationalCode, @nameVi, @nameEn, @fieldVi, @fieldEn, @level, @value, @unit, @hours, @noteVi, @noteEn, @feeVi, @feeEn, @feeAmount,
-      @legalBasis, @resultMethods, @steps, @sortKey, @active, @now)`);
+  const insert = db.prepare(`INSERT INTO procedures (code, national_code, name_vi, name_en, field_vi, field_en, level, implementing_agency, processing_value, processing_unit, processing_hours,
+      processing_note_vi, processing_note_en, fee_text_vi, fee_text_en, fee_amount, legal_basis, result_methods, steps, sort_key, active, updated_at, version)
+    VALUES (@code, @nationalCode, @nameVi, @nameEn, @fieldVi, @fieldEn, @level, @agency, @value, @unit, @hours, @noteVi, @noteEn, @feeVi, @feeEn, @feeAmount,
+      @legalBasis, @resultMethods, @steps, @sortKey, @active, @now, @version)`);
   const update = db.prepare(`UPDATE procedures SET national_code = @nationalCode, name_vi = @nameVi, name_en = @nameEn, field_vi = @fieldVi, field_en = @fieldEn,
-      level = @level, processing_value = @value, processing_unit = @unit, processing_hours = @hours, processing_note_vi = @noteVi, processing_note_en = @noteEn,
+      level = @level, implementing_agency = @agency, version = @version, processing_value = @value, processing_unit = @unit, processing_hours = @hours, processing_note_vi = @noteVi, processing_note_en = @noteEn,
       fee_text_vi = @feeVi, fee_text_en = @feeEn, fee_amount = @feeAmount, legal_basis = @legalBasis, result_methods = @resultMethods, steps = @steps,
       sort_key = @sortKey, active = @active, updated_at = @now
     WHERE code = @code`);
@@ -135,8 +138,21 @@ export function catalogueRepo(db: Db) {
     'SELECT field_vi, min(field_en) AS field_en, count(*) AS n FROM procedures WHERE active = 1 GROUP BY field_vi ORDER BY field_vi',
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM procedures');
+  const deactivateOne = db.prepare<[number, string]>('UPDATE procedures SET active = 0, updated_at = ? WHERE code = ? AND active = 1');
+  const versions = procedureVersionsRepo(db);
 
-  const upsertOne = db.transaction((p: Procedure, now: number) => {
+  /**
+   * A new version is written only when the procedure differs from the one in
+   * force (the same file imported twice, or a pull repeating itself, changes
+   * nothing); the row, its documents and its index row then follow it.
+   */
+  const upsertOne = db.transaction((p: Procedure, now: number, source: VersionSource) => {
+    const existing = idByCode.get(p.code);
+    const version = versions.record(p, now, source);
+    if (version.unchanged && existing) {
+      reactivate.run(now, p.code);
+      return existing.id;
+    }
     const bind = {
       code: p.code,
       nationalCode: p.nationalCode,
@@ -145,6 +161,8 @@ export function catalogueRepo(db: Db) {
       fieldVi: p.fieldVi.normalize('NFC'),
       fieldEn: p.fieldEn.normalize('NFC'),
       level: p.level,
+      agency: p.implementingAgency,
+      version: version.version,
       value: p.processing.value,
       unit: p.processing.unit,
       hours: processingHours(p.processing),
@@ -160,7 +178,7 @@ export function catalogueRepo(db: Db) {
       active: 1,
       now,
     };
-    let id = idByCode.get(p.code)?.id;
+    let id = existing?.id;
     if (id === undefined) id = Number(insert.run(bind).lastInsertRowid);
     else {
       update.run(bind);
@@ -172,9 +190,14 @@ export function catalogueRepo(db: Db) {
     return id;
   });
 
+  const reactivate = db.prepare<[number, string]>('UPDATE procedures SET active = 1, updated_at = ? WHERE code = ? AND active = 0');
+
   return {
-    /** Adds or replaces a procedure (by code) with its documents and index row, all in one transaction. */
-    upsert: (p: Procedure, now: number): number => upsertOne(p, now),
+    /** Adds or replaces a procedure (by code) with its documents, index row and version, all in one transaction. */
+    upsert: (p: Procedure, now: number, source: VersionSource = 'seed'): number => upsertOne(p, now, source),
+    /** Takes a procedure off the lists (withdrawn upstream or left out of an import); its versions and old dossiers stay. */
+    deactivate: (code: string, now: number): boolean => deactivateOne.run(now, code).changes > 0,
+    versions,
     count: (): number => countAll.get()!.n,
     /** Ranked prefix search over names, codes and fields; an empty query lists a field (or everything) by name. */
     search: ({ q = '', field, limit }: CatalogueSearch): ProcedureListItem[] => {
@@ -198,8 +221,10 @@ export function catalogueRepo(db: Db) {
         steps: JSON.parse(r.steps) as ProcedureDetail['steps'],
         legalBasis: JSON.parse(r.legal_basis) as string[],
         resultMethods: JSON.parse(r.result_methods) as ProcedureDetail['resultMethods'],
+        implementingAgency: r.implementing_agency,
         active: r.active === 1,
         updatedAt: r.updated_at,
+        version: r.version,
       };
     },
     /** The fields in Vietnamese order ("Dân số", "Đất đai", "Giáo dục"), not code-point order. */

@@ -9,6 +9,9 @@ export interface DossierRow {
   procedure_code: string;
   procedure_name_vi: string;
   procedure_name_en: string;
+  /** Migration 21: the level and catalogue version the dossier was received under. */
+  procedure_level?: 'province' | 'commune' | 'district' | null;
+  procedure_version?: number | null;
   processing_value: number;
   processing_unit: 'working_days' | 'working_hours' | 'calendar_days';
   processing_hours: number;

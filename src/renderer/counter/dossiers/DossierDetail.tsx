@@ -122,6 +122,8 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
               <dt>{t('dossier.procedure')}</dt>
               <dd>
                 <span className="mono muted">{d.procedure.code}</span> {localized(d.procedure, lang)} · {processingText({ value: d.procedure.processingValue, unit: d.procedure.processingUnit })}
+                {d.procedure.level && ' '}
+                {d.procedure.level && <span className="pill">{t(`dossier.procedureLevel.${d.procedure.level}`)}</span>}
               </dd>
             </div>
             <div>
