@@ -110,6 +110,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
       dossierFreshener: options.dossierFreshener,
       sync: options.sync,
+      digitising: options.digitising,
     });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
     await app.listen({ host: listenHost(options.host), port: listenPort });

@@ -9,6 +9,7 @@ import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
 import { createSyncHandlers } from './syncHandlers';
+import { attachmentHandlers } from './attachmentHandlers';
 import type { Handlers } from './handlerTypes';
 
 /** The clerk behind a staff route (the route's roles already excluded devices). */
@@ -148,6 +149,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
     ...createSyncHandlers(hub),
+    ...attachmentHandlers(hub),
   };
 }
 

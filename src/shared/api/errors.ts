@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_ERROR_CODES } from './attachmentErrors';
 
 /**
  * Every 4xx/5xx body has this shape (DESIGN.md §4). `message` is written for
@@ -60,6 +61,7 @@ export const ERROR_CODES = [
   'UPDATE_REQUIRED',
   'ALREADY_ENROLLED',
   'INTERNAL',
+  ...ATTACHMENT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,6 +7,7 @@ import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
 import { syncRoutes } from './syncRoutes';
+import { attachmentRoutes } from './attachmentRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -29,6 +30,8 @@ export interface RouteDef {
   response: z.ZodType;
   /** Responses that are not JSON (PDF) set this; `response` is then unused. */
   contentType?: string;
+  /** A larger body than the hub's 64 KB default (attachments). */
+  bodyLimit?: number;
   /** Open to a session that must change its demo PIN first (LAN mode); every other route answers 403 PIN_CHANGE_REQUIRED. */
   beforePinChange?: true;
 }
@@ -115,6 +118,7 @@ export const routes = {
   ...settingsAuditRoutes,
   ...kioskScanRoutes,
   ...syncRoutes,
+  ...attachmentRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -13,6 +13,7 @@ import { sql as m0006 } from './0006_sync';
 import { sql as m0007 } from './0007_supervisor';
 import { sql as m0008 } from './0008_audit_devices';
 import { sql as m0009 } from './0009_session_pin_change';
+import { sql as m0040 } from './0040_attachments';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'supervisor', sql: m0007 },
   { version: 8, name: 'audit_devices', sql: m0008 },
   { version: 9, name: 'session_pin_change', sql: m0009 },
+  { version: 40, name: 'attachments', sql: m0040 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
