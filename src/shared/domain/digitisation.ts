@@ -107,6 +107,7 @@ export const resultExists = (status: number): boolean => status === 9 || status 
 export function attachmentFileName(documentName: string, position: number | null): string {
   const base = documentName
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

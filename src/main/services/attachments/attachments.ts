@@ -127,6 +127,11 @@ export function createAttachmentService(store: Store, clock: Clock, audit: Audit
       documentName = `Kết quả ${d.procedure_name_vi}`;
     }
     const name = attachmentFileName(documentName, position);
+    // Checked before any work (and again in the transaction, for two clerks at once), so a refused file is never written.
+    const current = repo.active(d.id, body.target.kind, position);
+    if (current && current.id !== body.replaces) {
+      throw new AppError(409, 'ATTACHMENT_EXISTS', 'This document already has a file: replace it (the old one is kept) or remove it first.', { attachmentId: current.id });
+    }
     const { pdf, pages } = await buildPdf(body, `${d.code} – ${documentName}`);
     // Durable first: the row below may only name a whole file.
     const stored = options.files.put(pdf);
@@ -200,7 +205,7 @@ export function createAttachmentService(store: Store, clock: Clock, audit: Audit
     async scanPage(): Promise<{ image: string; width: number; height: number }> {
       const png = await options.scanner.scanPage();
       const page = await preparePage(png, 0);
-      return { image: page.jpeg.toString('base64'), width: page.width, height: page.height };
+      return { image: page.image.toString('base64'), width: page.width, height: page.height };
     },
     /**
      * Per-dossier digitisation by the 766 rule, for the supervisor's index (the lead wires it into
