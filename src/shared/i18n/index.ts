@@ -21,6 +21,8 @@ import viReliability from './reliability.vi.json';
 import enReliability from './reliability.en.json';
 import viPin from './pin.vi.json';
 import enPin from './pin.en.json';
+import viDigitise from './digitise.vi.json';
+import enDigitise from './digitise.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,8 +44,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viDigitise),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enDigitise),
 } as const;
 
 export const resources = {

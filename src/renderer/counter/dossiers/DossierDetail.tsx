@@ -10,6 +10,7 @@ import { apologise, getDossier, handBack, refuseDossier, requestSupplement, resu
 import { formatDue, processingText, statusLabel } from './format';
 import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
+import { DigitisePanel } from './digitise/DigitisePanel';
 
 export function isFinal(status: number): boolean {
   const key = dossierStatusKey(status);
@@ -216,6 +217,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
               </li>
             ))}
           </ul>
+          <DigitisePanel code={d.code} status={d.status} />
 
           <h2 className="dossier__h2">{t('dossier.timeline')}</h2>
           <ol className="timeline">
