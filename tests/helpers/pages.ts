@@ -37,3 +37,17 @@ export async function textPagePng(dir: string, dpi = 200): Promise<Buffer> {
   await exec('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(dir, 'text-page')]);
   return fs.readFileSync(path.join(dir, 'text-page.png'));
 }
+
+/**
+ * A photographed page for Chromium's fake camera: the text page, scaled as a document camera sees it,
+ * turned a little and set on a grey desk (1280 × 720), then a short .y4m clip (ffmpeg) the browser loops.
+ */
+export async function photographedPageY4m(dir: string, rotate = 7): Promise<string> {
+  const png = path.join(dir, 'text-page.png');
+  if (!fs.existsSync(png)) await textPagePng(dir);
+  const framePng = path.join(dir, 'camera-frame.png');
+  await exec('convert', [png, '-resize', '900x640', '-background', '#6f747c', '-rotate', String(rotate), '-gravity', 'center', '-extent', '1280x720', '-colorspace', 'sRGB', '-type', 'TrueColor', framePng]);
+  const y4m = path.join(dir, 'camera-page.y4m');
+  await exec('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', framePng, '-frames:v', '3', '-pix_fmt', 'yuv420p', '-r', '10', y4m]);
+  return y4m;
+}
