@@ -54,7 +54,7 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   // The kiosk asks the district first (short timeout), then shows the local copy with how fresh it is.
   const dossierFreshener = options.dossierFreshener ?? createLiveLookup(store, sync);
   const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener });
-  const attachments = createDigitising(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.digitising });
+  const attachments = createDigitising(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.digitising, client: () => sync.client() });
   return {
     ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
     ...{ audit, officeSettings, backups, sync, dossierFreshener, attachments },
