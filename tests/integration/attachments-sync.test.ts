@@ -6,6 +6,8 @@ import { DEMO, startTestHub, type TestHub } from '../helpers/hub';
 import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy';
 import { dossierBody, enrolHub, hubApi, waitFor } from '../helpers/sync';
 import { createAttachmentStore } from '../../src/district/attachments';
+import { buildDistrictApp } from '../../src/district/app';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * Digitised files carried to the district through a misbehaving link (the fault proxy of
@@ -19,6 +21,8 @@ const UPLOAD = { chunkBytes: 16 * 1024, share: 1, retryMs: 50, maxRetryMs: 400, 
 let district: TestDistrict;
 let proxy: FaultProxy;
 let noisePage: string;
+/** District server processes started by a test (a restart), closed with the rest. */
+const extraApps: FastifyInstance[] = [];
 beforeAll(async () => {
   district = await startTestDistrict();
   proxy = await startFaultProxy(() => district.url, 11);
@@ -27,6 +31,7 @@ beforeAll(async () => {
   noisePage = png.toString('base64');
 }, 60_000);
 afterAll(async () => {
+  for (const a of extraApps) await a.close();
   await proxy?.close();
   await district?.close();
 });
@@ -133,6 +138,37 @@ describe('uploading digitised files to the district', () => {
       await expectWholeAtDistrict(again.hub, again.clerk, code, attachment);
     } finally {
       await again.hub.close();
+    }
+  }, 120_000);
+});
+
+describe('the server restarted mid-upload', () => {
+  it('the upload picks up on the new server process from the chunks the database kept', async () => {
+    const { hub, clerk } = await officeHub();
+    const port = Number(new URL(district.url).port);
+    let restarted: FastifyInstance | null = null;
+    try {
+      let chunks = 0;
+      let down: Promise<void> | null = null;
+      proxy.holdNext(
+        (_m, p) => p.includes('/chunk') && ++chunks === 3,
+        async () => {
+          down = district.app.close();
+          return 'cut';
+        },
+      );
+      const { code, attachment } = await attach(hub, clerk);
+      await waitFor(() => down !== null, 30_000, 'server stopped');
+      await down;
+      await waitFor(() => hub.query('SELECT last_error FROM attachment_uploads WHERE attachment_id = ?', attachment.id)[0]?.last_error != null, 30_000, 'upload failing');
+      // The same database, a new server process on the same address.
+      restarted = (await buildDistrictApp(district.db, { backOfficeToken: 'test-back-office' })).app;
+      await restarted.listen({ host: '127.0.0.1', port });
+      await uploaded(hub, attachment.id);
+      await expectWholeAtDistrict(hub, clerk, code, attachment);
+    } finally {
+      await hub.close();
+      if (restarted) extraApps.push(restarted);
     }
   }, 120_000);
 });
