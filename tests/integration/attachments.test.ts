@@ -7,6 +7,10 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestHub, type TestHub } from '../helpers/hub';
 import { textPagePng } from '../helpers/pages';
+import { openStore } from '../../src/main/db/open';
+import { createStore } from '../../src/main/db/store';
+import { createServices } from '../../src/main/services';
+import { createClock } from '../../src/main/services/clock';
 
 /**
  * Digitising at the counter through the real hub: pages become an A4 PDF stored beside the store under
@@ -114,6 +118,17 @@ describe('attaching captured pages', () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ kind: 'result', position: null });
     expect((await hub.api('GET', `/dossiers/${code}/attachments`, { token })).body.digitisation.digitised).toBe(true);
+
+    // The service the supervisor's 766 tab reads: per dossier, by the same rule (a second connection; WAL).
+    const db = openStore(path.join(hub.dataDir, 'motcua.sqlite'), { mustExist: true });
+    try {
+      const services = createServices(createStore(db), createClock(), { version: 'test', sync: { autoStart: false } });
+      const states = services.attachments.digitisationOf(0, Date.now() + 86_400_000);
+      expect(states).toEqual([{ code, state: { digitised: true, missingComponents: [], resultMissing: false, componentsWithFile: 2, componentsReceived: 2, resultExists: true } }]);
+      expect(services.attachments.digitisationOf(0, 1)).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it('replaces or removes a file only when asked, audited, and keeps the old file', async () => {
