@@ -100,6 +100,17 @@ describe('digitising a dossier at the counter', () => {
     await page.getByTestId('digitised').getByText('Đã số hóa đủ').waitFor();
     await page.locator('.digitise').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'digitise-done-vi.png') });
+    // The file opens inside the page (the desktop app refuses new windows).
+    await rows.nth(0).getByRole('button', { name: 'Xem tệp' }).click();
+    const viewer = page.locator('iframe.digitise__viewer');
+    await viewer.waitFor();
+    expect(await viewer.getAttribute('src')).toMatch(/^blob:/);
+    await page.screenshot({ path: path.join(SHOTS, 'digitise-view-vi.png') });
+    await page.getByRole('button', { name: 'Đóng' }).click();
+    // Removing asks for a reason, inline.
+    await rows.nth(1).getByRole('button', { name: 'Gỡ tệp' }).click();
+    await rows.nth(1).getByRole('textbox', { name: /Lý do gỡ tệp/ }).waitFor();
+    await rows.nth(1).getByRole('button', { name: 'Hủy' }).click();
 
     // English.
     await page.getByRole('button', { name: 'English' }).click();

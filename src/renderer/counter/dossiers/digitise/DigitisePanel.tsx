@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { currentLanguage } from '../../../app/i18n';
+import { Modal } from '../../../components/Modal';
 import { CameraCapture } from './CameraCapture';
 import { addAttachment, attachmentPdf, listAttachments, removeAttachment, scanPage, toBase64, type AttachmentList } from './digitiseApi';
 import './digitise.css';
@@ -28,6 +29,9 @@ export function DigitisePanel({ code, status }: { code: string; status: number }
   const [pages, setPages] = useState<Page[]>([]);
   const [scanned, setScanned] = useState<Page | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The file being looked at, in the page (a new window is refused in the desktop app). */
+  const [viewing, setViewing] = useState<{ url: string; name: string } | null>(null);
+  useEffect(() => () => void (viewing && URL.revokeObjectURL(viewing.url)), [viewing]);
 
   const reload = useCallback(() => listAttachments(code).then(setList, (e: unknown) => setError(errorText(e))), [code]);
   useEffect(() => void reload(), [reload, status]);
@@ -62,12 +66,11 @@ export function DigitisePanel({ code, status }: { code: string; status: number }
   const view = (id: number) =>
     void run(async () => {
       const url = URL.createObjectURL(new Blob([await attachmentPdf(code, id)], { type: 'application/pdf' }));
-      window.open(url, '_blank', 'noopener');
+      setViewing({ url, name: list?.attachments.find((a) => a.id === id)?.name ?? '' });
     });
-  const remove = (id: number) => {
-    const reason = window.prompt(t('digitise.removeReason'));
-    if (reason) void run(() => removeAttachment(code, id, reason));
-  };
+  // An inline form, not window.prompt (which the desktop app does not have).
+  const [removing, setRemoving] = useState<{ id: number; reason: string } | null>(null);
+  const remove = () => removing && removing.reason.trim() && void run(() => removeAttachment(code, removing.id, removing.reason)).then((ok) => ok && setRemoving(null));
 
   if (!list) return error ? <p className="notice notice--error">{error}</p> : null;
   const fileOf = (id: number | null) => list.attachments.find((a) => a.id === id) ?? null;
@@ -114,7 +117,7 @@ export function DigitisePanel({ code, status }: { code: string; status: number }
                     <button type="button" className="btn" onClick={() => view(r.file!.id)}>
                       {t('digitise.view')}
                     </button>
-                    <button type="button" className="btn btn--danger" onClick={() => remove(r.file!.id)} disabled={busy}>
+                    <button type="button" className="btn btn--danger" onClick={() => setRemoving({ id: r.file!.id, reason: '' })} disabled={busy}>
                       {t('digitise.remove')}
                     </button>
                   </>
@@ -129,6 +132,20 @@ export function DigitisePanel({ code, status }: { code: string; status: number }
                   {t('digitise.file')}
                   <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => e.target.files?.[0] && attachFile(r.target, e.target.files[0], r.file?.id)} disabled={busy} />
                 </label>
+              </div>
+            )}
+            {removing && r.file && removing.id === r.file.id && (
+              <div className="capture__row">
+                <label className="digitise__reason">
+                  {t('digitise.removeReason')}
+                  <input type="text" value={removing.reason} maxLength={500} onChange={(e) => setRemoving({ id: removing.id, reason: e.target.value })} />
+                </label>
+                <button type="button" className="btn btn--danger" onClick={remove} disabled={busy || !removing.reason.trim()}>
+                  {t('digitise.removeConfirm')}
+                </button>
+                <button type="button" className="btn" onClick={() => setRemoving(null)}>
+                  {t('common.cancel')}
+                </button>
               </div>
             )}
             {capture && same(capture.target, r.target) && (
@@ -188,6 +205,11 @@ export function DigitisePanel({ code, status }: { code: string; status: number }
               ))}
           </ul>
         </details>
+      )}
+      {viewing && (
+        <Modal title={viewing.name} onClose={() => setViewing(null)} wide>
+          <iframe src={viewing.url} title={viewing.name} className="digitise__viewer" />
+        </Modal>
       )}
     </section>
   );
