@@ -142,6 +142,33 @@ describe('uploading digitised files to the district', () => {
   }, 120_000);
 });
 
+describe('files do not hold up the rest of sync', () => {
+  it('a dossier registered while a chunk hangs reaches the district before the file does', async () => {
+    const { hub, clerk } = await officeHub();
+    let release!: () => void;
+    const hanging = new Promise<void>((r) => (release = r));
+    try {
+      proxy.holdNext(
+        (_m, p) => p.includes('/chunk'),
+        async () => {
+          await hanging;
+          return 'deliver';
+        },
+      );
+      const { attachment } = await attach(hub, clerk);
+      const reg = await hub.api('POST', '/dossiers', { token: clerk, body: dossierBody() });
+      expect(reg.status).toBe(200);
+      await waitFor(async () => (await district.backOffice('GET', `/back-office/dossiers/${reg.body.code}`)).status === 200, 30_000, 'dossier at the district while a chunk hangs');
+      expect(hub.query('SELECT done_at FROM attachment_uploads WHERE attachment_id = ?', attachment.id)[0].done_at).toBeNull();
+      release();
+      await uploaded(hub, attachment.id);
+    } finally {
+      release();
+      await hub.close();
+    }
+  }, 120_000);
+});
+
 describe('the server restarted mid-upload', () => {
   it('the upload picks up on the new server process from the chunks the database kept', async () => {
     const { hub, clerk } = await officeHub();
