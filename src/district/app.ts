@@ -4,6 +4,7 @@ import { createOnlineDossiers, onlineDossierBody } from './onlineDossiers';
 import { createDistrictService, SyncError, type DistrictService } from './service';
 import { createBackOffice, calendarDayBody, extendBody, moveBody, noticeBody, paymentBody, supplementBody } from './backOffice';
 import { TransientDbError, type Database } from './db';
+import { registerAttachmentRoutes } from './attachments';
 import {
   enrolBody,
   pullQuery,
@@ -148,6 +149,8 @@ export async function buildDistrictApp(db: Database, options: DistrictAppOptions
     r.delete('/back-office/calendar-days/:date', async (req) => (await backOffice.removeCalendarDay(z.object({ date: z.string().max(10) }).parse(req.params).date), ok));
     r.post('/back-office/notices', async (req) => (await backOffice.publishNotice(noticeBody.parse(req.body)), ok));
   });
+
+  registerAttachmentRoutes(app, db, signed, bo);
 
   const purge = setInterval(() => void service.purgeNonces().catch(() => {}), 60_000);
   purge.unref();

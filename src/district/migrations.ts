@@ -143,6 +143,45 @@ ALTER TABLE dossiers ADD COLUMN channel int NOT NULL DEFAULT 1 CHECK (channel IN
 ALTER TABLE dossiers ADD COLUMN paid_online int NOT NULL DEFAULT 0 CHECK (paid_online IN (0, 1, 2));
 `,
   },
+  {
+    // Digitised files (issue 15): bytea chunks in the database, not large objects or files (src/district/attachments.ts says why).
+    version: 40,
+    name: 'attachments',
+    sql: `
+CREATE TABLE attachment_files (
+  office_id  text NOT NULL REFERENCES offices (id),
+  sha256     text NOT NULL CHECK (length(sha256) = 64),
+  size       bigint NOT NULL CHECK (size > 0),
+  received   bigint NOT NULL CHECK (received >= 0 AND received <= size),
+  done       boolean NOT NULL,
+  created_at bigint NOT NULL,
+  PRIMARY KEY (office_id, sha256)
+);
+CREATE INDEX attachment_files_sha ON attachment_files (sha256) WHERE done;
+CREATE TABLE attachment_chunks (
+  office_id text NOT NULL,
+  sha256    text NOT NULL,
+  "offset"  bigint NOT NULL,
+  data      bytea NOT NULL,
+  PRIMARY KEY (office_id, sha256, "offset"),
+  FOREIGN KEY (office_id, sha256) REFERENCES attachment_files (office_id, sha256)
+);
+CREATE TABLE attachment_refs (
+  office_id    text NOT NULL REFERENCES offices (id),
+  uid          text NOT NULL,
+  sha256       text NOT NULL,
+  dossier_code text NOT NULL,
+  kind         text NOT NULL CHECK (kind IN ('component', 'result')),
+  position     int,
+  name         text NOT NULL,
+  pages        int NOT NULL,
+  created_at   bigint NOT NULL,
+  PRIMARY KEY (office_id, uid),
+  FOREIGN KEY (office_id, sha256) REFERENCES attachment_files (office_id, sha256)
+);
+CREATE INDEX attachment_refs_dossier ON attachment_refs (dossier_code);
+`,
+  },
 ];
 
 export async function migrateDistrict(db: Database): Promise<void> {

@@ -110,6 +110,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       backups: { dataDir: options.dataDir, nativeBinding: options.nativeBinding, requestRestore },
       dossierFreshener: options.dossierFreshener,
       sync: options.sync,
+      digitising: options.digitising,
     });
     const app = await buildApp(hub, { uiDir: options.uiDir ?? defaultUiDir(), logger: options.logger });
     await app.listen({ host: listenHost(options.host), port: listenPort });
@@ -126,7 +127,10 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
       }
     }, 30_000);
     dayWatch.unref();
-    if (hub.sync.autoStart) hub.sync.start();
+    if (hub.sync.autoStart) {
+      hub.sync.start();
+      hub.attachments.uploader.start();
+    }
 
     return {
       port,
@@ -134,6 +138,7 @@ async function bootHub(options: HubOptions, listenPort: number, requestRestore: 
         clearInterval(dayWatch);
         hub.supervisor.stop();
         await hub.backups.stop();
+        await hub.attachments.uploader.stop();
         await hub.sync.stop();
         await app.close();
         db.close();

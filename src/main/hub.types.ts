@@ -1,5 +1,6 @@
 import type { DossierFreshener } from './services/dossierFreshness';
 import type { SyncOptions } from './sync/engine';
+import type { DigitisingOptions } from './services/attachments';
 
 /** Options for starting the office hub; shared by `npm run hub`, Electron's utilityProcess and tests. */
 export interface HubOptions {
@@ -28,6 +29,8 @@ export interface HubOptions {
   dossierFreshener?: DossierFreshener;
   /** District sync: timers, backoff, versions (tests shorten them). */
   sync?: SyncOptions;
+  /** Digitising: scanner (SANE device, extra arguments) and limits; tests name SANE's `test` device. */
+  digitising?: DigitisingOptions;
 }
 
 export interface RunningHub {

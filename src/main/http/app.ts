@@ -74,6 +74,7 @@ export async function buildApp(hub: Hub, options: { uiDir: string; logger?: bool
       method: def.method,
       url: API_PREFIX + def.path,
       ...(limit ? { config: { rateLimit: { max: limit, timeWindow: '1 minute' } } } : {}),
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
       ...guessThrottleOptions(guesses, name, def.path),
       schema: {
         summary: def.summary,

@@ -11,6 +11,7 @@ import { kioskScanHandlers } from './kioskScanHandlers';
 import { index766Handlers } from './index766Handlers';
 import { formsHandlers } from './formsHandlers';
 import { createSyncHandlers } from './syncHandlers';
+import { attachmentHandlers } from './attachmentHandlers';
 import type { Handlers } from './handlerTypes';
 import { createCatalogueImportHandlers } from './catalogueImportHandlers';
 
@@ -155,6 +156,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...createSyncHandlers(hub),
     ...formsHandlers(hub),
     ...createCatalogueImportHandlers(hub),
+    ...attachmentHandlers(hub),
   };
 }
 

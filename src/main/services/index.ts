@@ -23,6 +23,7 @@ import { createCatalogueImportService } from './catalogueImport';
 import type { DossierFreshener } from './dossierFreshness';
 import { createSyncEngine, type SyncOptions } from '../sync/engine';
 import { createLiveLookup } from '../sync/liveLookup';
+import { createDigitising, type DigitisingOptions } from './attachments';
 
 interface ServiceOptions {
   localSecret?: string;
@@ -33,6 +34,8 @@ interface ServiceOptions {
   /** The kiosk look-up's freshener; default: the district sync's live look-up. */
   dossierFreshener?: DossierFreshener;
   sync?: SyncOptions;
+  /** Digitising: the scanner (SANE) and where files live (default beside the store). */
+  digitising?: DigitisingOptions;
 }
 
 /** The hub's services over one store; HTTP and Electron see only this. */
@@ -60,9 +63,10 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   // The kiosk asks the district first (short timeout), then shows the local copy with how fresh it is.
   const dossierFreshener = options.dossierFreshener ?? createLiveLookup(store, sync);
   const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener, resolveCode: agencyCodes.resolveDossierCode });
+  const attachments = createDigitising(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.digitising, client: () => sync.client() });
   return {
     ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
-    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766, agencyCodes, catalogueImport },
+    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766, agencyCodes, catalogueImport, attachments },
     version: options.version,
     schemaVersion: schemaVersion(store.db),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_ERROR_CODES } from './attachmentErrors';
 
 /**
  * Every 4xx/5xx body has this shape (DESIGN.md §4). `message` is written for
@@ -73,6 +74,7 @@ export const ERROR_CODES = [
   'PREVIEW_MISMATCH',
   'CATALOGUE_CHANGED',
   'INTERNAL',
+  ...ATTACHMENT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ import { syncRoutes } from './syncRoutes';
 import { index766Routes } from './index766';
 import { formsRoutes } from './formsRoutes';
 import { catalogueImportRoutes } from './catalogueImportRoutes';
+import { attachmentRoutes } from './attachmentRoutes';
 
 /**
  * The HTTP contract, one entry per endpoint: method, path (Fastify style,
@@ -32,6 +33,8 @@ export interface RouteDef {
   response: z.ZodType;
   /** Responses that are not JSON (PDF) set this; `response` is then unused. */
   contentType?: string;
+  /** A larger body than the hub's 64 KB default (attachments). */
+  bodyLimit?: number;
   /** Open to a session that must change its demo PIN first (LAN mode); every other route answers 403 PIN_CHANGE_REQUIRED. */
   beforePinChange?: true;
 }
@@ -122,6 +125,7 @@ export const routes = {
   ...index766Routes,
   ...formsRoutes,
   ...catalogueImportRoutes,
+  ...attachmentRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_SYNC_ERROR_CODES } from './syncAttachments';
 
 /**
  * The sync protocol between an office hub and the district server
@@ -45,6 +46,7 @@ export const SYNC_ERROR_CODES = [
   'MALFORMED_JSON',
   'NOT_FOUND',
   'INTERNAL',
+  ...ATTACHMENT_SYNC_ERROR_CODES,
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 

@@ -33,6 +33,8 @@ import viForms from './forms.vi.json';
 import enForms from './forms.en.json';
 import viCatalogue from './catalogue.vi.json';
 import enCatalogue from './catalogue.en.json';
+import viDigitise from './digitise.vi.json';
+import enDigitise from './digitise.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -54,8 +56,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viForms, viCatalogue),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enForms, enCatalogue),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viForms, viCatalogue, viDigitise),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enForms, enCatalogue, enDigitise),
 } as const;
 
 export const resources = {

@@ -16,6 +16,7 @@ import { sql as m0009 } from './0009_session_pin_change';
 import { sql as m0020 } from './0020_forms';
 import { sql as m0021 } from './0021_catalogue_versions';
 import { sql as m0022 } from './0022_channel_withdrawal';
+import { sql as m0040 } from './0040_attachments';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'forms', sql: m0020 },
   { version: 21, name: 'catalogue_versions', sql: m0021 },
   { version: 22, name: 'channel_withdrawal', sql: m0022 },
+  { version: 40, name: 'attachments', sql: m0040 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -6,6 +6,7 @@ import type { Store } from '../../db/store';
 import type { Clock } from '../clock';
 import type { AuditActor, AuditService } from '../audit';
 import { backupFileName, listBackups, sameDevice, verifyBackupFile } from './files';
+import { backUpFiles } from './attachmentFiles';
 
 export interface BackupOptions {
   dataDir: string;
@@ -82,6 +83,8 @@ export function createBackupService(store: Store, clock: Clock, audit: AuditServ
         copy.close();
       }
       verifyBackupFile(partial, options.nativeBinding);
+      // The digitised files it names, beside it, before it counts as a backup.
+      backUpFiles(partial, options.dataDir, options.nativeBinding);
       fs.renameSync(partial, final);
     } catch (err) {
       fs.rmSync(partial, { force: true });

@@ -4,6 +4,7 @@ import { openStore, STORE_FILE } from '../../db/open';
 import { createStore } from '../../db/store';
 import { RESTORE_MARKER_KEY } from '../../db/repos/officeSettings';
 import { backupTakenAt, verifyBackupFile } from './files';
+import { restoreFiles } from './attachmentFiles';
 import type { AuditRecord } from '../../db/repos/audit';
 
 export { RESTORE_MARKER_KEY };
@@ -55,6 +56,8 @@ export function restoreStore(
   options: { now: number; by?: string | null; actor?: AuditRecord['actor']; nativeBinding?: string },
 ): RestoreResult {
   verifyBackupFile(backupFile, options.nativeBinding);
+  // The restore drill: every digitised file the backup names, found and hash-checked, before anything is replaced.
+  restoreFiles(backupFile, dataDir, options.nativeBinding);
   const takenAt = backupTakenAt(backupFile) ?? fs.statSync(backupFile).mtimeMs;
   const live = path.join(dataDir, STORE_FILE);
   const parts = [live, `${live}-wal`, `${live}-shm`].filter((f) => fs.existsSync(f));

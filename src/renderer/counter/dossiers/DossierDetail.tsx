@@ -14,6 +14,7 @@ import { messagesFor } from './RegisterForm';
 import { usePrintReceipt } from './usePrintReceipt';
 import { FormsPanel } from './FormsPanel';
 import { ReasonDialog } from './ReasonDialog';
+import { DigitisePanel } from './digitise/DigitisePanel';
 
 export function isFinal(status: number): boolean {
   const key = dossierStatusKey(status);
@@ -226,6 +227,7 @@ export function DossierDetail({ code, onChanged, onAuthError }: { code: string; 
               </li>
             ))}
           </ul>
+          <DigitisePanel code={d.code} status={d.status} />
 
           <h2 className="dossier__h2">{t('dossier.timeline')}</h2>
           <ol className="timeline">
