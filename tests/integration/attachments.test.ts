@@ -272,3 +272,26 @@ describe("the hub's scanner (SANE test device)", () => {
     expect((await hub.api('POST', '/scanner/scan', { token })).body.error.code).toBe(errorCode);
   });
 });
+
+describe('the 766 digitisation items (Decision 766, 4.2) read the attachments', () => {
+  it('a dossier counts under 4.2 (1) once every received component has a file, not before', async () => {
+    const { token, code } = await setup();
+    const admin = await hub.login();
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const index = async () => (await hub.api('GET', `/supervisor/index-766?from=${today}&to=${today}`, { token: admin })).body;
+    const partOf = (r: { dossiers: { code: string; parts: Record<string, string | null> }[] }) => r.dossiers.find((d) => d.code === code)?.parts.digitisedComponents;
+
+    const before = await index();
+    expect(before.attachmentsStored).toBe(true);
+    expect(partOf(before)).toBe('den');
+    // One of the two received components: still not digitised.
+    const one = await hub.api('POST', `/dossiers/${code}/attachments`, { token, body: { target: { kind: 'component', position: 1 }, source: 'file', file: { name: 'trang-1.png', data: b64(page) } } });
+    expect(one.status).toBe(200);
+    expect(partOf(await index())).toBe('den');
+    const two = await hub.api('POST', `/dossiers/${code}/attachments`, { token, body: { target: { kind: 'component', position: 2 }, source: 'file', file: { name: 'trang-2.png', data: b64(page) } } });
+    expect(two.status).toBe(200);
+    const after = await index();
+    expect(partOf(after)).toBe('num');
+    expect(after.office.digitisedComponents.numerator).toBe(before.office.digitisedComponents.numerator + 1);
+  });
+});

@@ -48,7 +48,7 @@ const EXPECTED = {
   inPersonShare: { numerator: 5, denominator: 7, percent: 71.43 },
   // 3.6: of P2 and P6 (a fee), P6 paid online → 1/2 = 50 %
   onlinePayment: { numerator: 1, denominator: 2, percent: 50 },
-  // 4.2: no attachments stored → 0/7
+  // 4.2: no file attached to any of them → 0/7
   digitisedComponents: { numerator: 0, denominator: 7, percent: 0 },
   digitisedResult: { numerator: 0, denominator: 7, percent: 0 },
 };
@@ -158,7 +158,7 @@ describe('GET /api/v1/supervisor/index-766', () => {
   it('gives the hand-worked figures for November', async () => {
     const r = await ok('GET', '/supervisor/index-766?from=2026-11-01&to=2026-11-30', admin);
     expect(r.office).toEqual(EXPECTED);
-    expect(r.attachmentsStored).toBe(false);
+    expect(r.attachmentsStored).toBe(true);
     // The period is over: open dossiers are counted to its last moment.
     expect(r.asOf).toBe(ms('12-01T00:00') - 1);
   });

@@ -13,6 +13,7 @@ import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
 import { supervisorRepo } from '../db/repos/supervisor';
 import { createIndex766Service } from './supervisor/index766';
+import { digitisedByCode } from './attachments/digitisedByCode';
 import { createAuditService } from './audit';
 import { createOfficeSettingsService } from './officeSettings';
 import { createBackupService, type BackupOptions } from './backup/backups';
@@ -54,7 +55,8 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const thresholds = supervisorRepo(store.db);
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
   const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
-  const index766 = createIndex766Service(store, clock, () => calendar.current());
+  // The 766 digitisation items read the attachments (made below; asked only when a figure is computed).
+  const index766 = createIndex766Service(store, clock, () => calendar.current(), (toAt) => digitisedByCode(attachments.digitisationOf(0, toAt)));
   const audit = createAuditService(store, clock);
   const dossierDocuments = createDossierDocuments(store, clock, dossiers, () => store.settings.documents().receiptPaper, audit);
   const officeSettings = createOfficeSettingsService(store, audit);

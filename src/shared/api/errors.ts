@@ -65,8 +65,7 @@ export const ERROR_CODES = [
   // the catalogue import and agency codes (issue 12 §2)
   'INVALID_AGENCY_CODE',
   'NOT_A_SPREADSHEET',
-  'EMPTY_FILE',
-  'FILE_TOO_LARGE',
+  // EMPTY_FILE and FILE_TOO_LARGE are shared with digitising (ATTACHMENT_ERROR_CODES below).
   'TOO_MANY_ROWS',
   'CATALOGUE_COLUMNS',
   'CATALOGUE_EMPTY',

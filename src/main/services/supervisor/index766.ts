@@ -38,7 +38,10 @@ interface Row {
  * table over the dossiers received before the period's end (an office has a few
  * thousand a year), so every figure comes from the rows it lists.
  */
-export function createIndex766Service(store: Store, clock: Clock, calendar: () => WorkingCalendar) {
+/** Each dossier's digitisation (issue 15's attachments), by code, for dossiers accepted before `toAt`. */
+export type DigitisationLookup = (toAt: number) => Map<string, { componentFile: boolean; resultFile: boolean }>;
+
+export function createIndex766Service(store: Store, clock: Clock, calendar: () => WorkingCalendar, digitisation?: DigitisationLookup) {
   const db = store.db;
   const dossiers = db.prepare<{ to: number }, Row>(`
     SELECT d.id, d.code, d.channel, d.accepted_at, d.due_at, d.has_fee, d.paid_online, d.clerk_id, c.full_name AS clerk_name,
@@ -61,6 +64,7 @@ export function createIndex766Service(store: Store, clock: Clock, calendar: () =
       const list = dossiers.all({ to: period.to });
       const ev = groupBy(events.all({ to: period.to }));
       const pa = groupBy(pauses.all({ to: period.to }));
+      const files = digitisation?.(period.to);
       const input: Dossier766[] = list.map((r) => {
         const e = ev.get(r.id) ?? [];
         const moved = e.filter((x) => x.new_due_at !== null && x.at <= period.to).at(-1)?.new_due_at;
@@ -74,8 +78,8 @@ export function createIndex766Service(store: Store, clock: Clock, calendar: () =
           supplements: (pa.get(r.id) ?? []).map((p) => ({ requestedAt: p.from_at, receivedAt: p.to_at })),
           hasFee: r.has_fee === 1,
           paidOnline: r.paid_online !== 0,
-          componentFile: false,
-          resultFile: false,
+          componentFile: files?.get(r.code)?.componentFile ?? false,
+          resultFile: files?.get(r.code)?.resultFile ?? false,
           complaintOrUnsatisfied: r.unsatisfied === 1,
         };
       });
@@ -123,7 +127,7 @@ export function createIndex766Service(store: Store, clock: Clock, calendar: () =
       to: q.to,
       asOf: Math.min(period.to - 1, now),
       generatedAt: now,
-      attachmentsStored: false,
+      attachmentsStored: digitisation !== undefined,
       office: figures766(inPeriod),
       byField: [...byField.entries()].sort(([a], [b]) => a.localeCompare(b, 'vi')).map(([key, g]) => ({ key, fieldVi: g.fieldVi, fieldEn: g.fieldEn, figures: figures766(g.rows) })),
       byClerk: [...byClerk.entries()].map(([key, g]) => ({ key, clerkId: g.clerkId, fullName: g.fullName, figures: figures766(g.rows) })),
