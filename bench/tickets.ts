@@ -96,7 +96,7 @@ export interface HubTicketsResult extends LoadFigures {
   consistent: boolean;
 }
 
-/** The hub, with one paired kiosk token shared by all clients (the per-request device check is one indexed SELECT however many kiosks there are). */
+/** The hub, with one paired kiosk token shared by all clients (the per-request device check is one indexed SELECT however many kiosks there are) and three counters open. */
 export async function runHubTickets(hubScript: string, cfg: TicketsConfig = TICKETS_DEFAULTS): Promise<HubTicketsResult> {
   const hub = await startHub(hubScript);
   let result: LoadResult;
@@ -104,6 +104,18 @@ export async function runHubTickets(hubScript: string, cfg: TicketsConfig = TICK
     const agent = keepAliveAgent();
     const admin = await login(agent, hub.url, DEMO.admin);
     const kiosk = await pairDevice(agent, hub.url, admin, 'kiosk', 'Bench kiosk');
+    // Three open counters (as in call-to-display), so each ticket's "people ahead" runs the whole
+    // forecast (the counters calling in turn under nextCall) over the growing queue, not its
+    // no-open-counter shortcut. Nobody calls: the queue grows to 2 100.
+    const seats = [
+      { counterId: 1, token: admin },
+      { counterId: 3, token: await login(agent, hub.url, DEMO.canbo1) },
+      { counterId: 4, token: await login(agent, hub.url, DEMO.canbo2) },
+    ];
+    for (const s of seats) {
+      const r = await request(agent, 'POST', `${hub.url}${API}/counters/${s.counterId}/open`, { token: s.token });
+      if (r.status !== 200) throw new Error(`opening counter ${s.counterId}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
     agent.destroy();
     result = await load(`${hub.url}${API}/tickets`, kiosk, cfg);
     await hub.stop();

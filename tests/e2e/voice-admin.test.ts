@@ -115,7 +115,7 @@ describe('the new admin sections', () => {
     await loginAdmin(page);
     const tabs = [
       { key: 'voice', vi: 'Gọi số & ngôn ngữ', en: 'Calls & languages' },
-      { key: 'district', vi: 'Kết nối cấp trên', en: 'District link' },
+      { key: 'district', vi: 'Kết nối cấp trên', en: 'Upstream link' },
       { key: 'backups', vi: 'Sao lưu', en: 'Backups' },
       { key: 'audit', vi: 'Nhật ký', en: 'Audit log' },
       { key: 'devices', vi: 'Thiết bị', en: 'Devices' },

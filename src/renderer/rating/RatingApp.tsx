@@ -102,11 +102,12 @@ function CounterPicker({ token, onPick, onUnauthorized }: { token: string; onPic
 }
 
 type Offered = NonNullable<RatingPrompt['prompt']>;
+type Notice = { kind: 'already_rated' } | { kind: 'expired'; number: string | null };
+const expiredNotice = (p: Offered): Notice => ({ kind: 'expired', number: p.ticketNumber });
 type Stage = { kind: 'welcome' } | { kind: 'ask'; prompt: Offered } | { kind: 'criteria'; prompt: Offered; level: RatingLevel } | { kind: 'thanks' };
 
 function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId: number; onChangeCounter: () => void; onUnauthorized: () => void }) {
   const { t } = useTranslation();
-  const expiredText = useCallback((p: Offered) => (p.ticketNumber ? t('rating.expired', { number: p.ticketNumber }) : t('rating.expiredVisit')), [t]);
   const [stage, setStage] = useState<Stage>({ kind: 'welcome' });
   const [settings, setSettings] = useState<{ criteria: boolean; idleSeconds: number }>({ criteria: false, idleSeconds: 30 });
   const [lost, setLost] = useState(false);
@@ -114,7 +115,8 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
   const [scores, setScores] = useState<Record<string, CriterionScore>>({});
   const [counterNumber, setCounterNumber] = useState<number | null>(null);
   const [lastTouch, setLastTouch] = useState(() => Date.now());
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the notice says, not its words: a language switch while it shows retranslates it.
+  const [notice, setNotice] = useState<Notice | null>(null);
   /** Keys the citizen skipped or let time out: not asked again. */
   const dismissed = useRef(new Set<string>());
   const stageRef = useRef(stage);
@@ -138,7 +140,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
         } else if (cur.kind === 'ask' || cur.kind === 'criteria') {
           if (offered && offered.key !== cur.prompt.key) {
             // The next citizen's service ended: theirs is the question now; the old one is gone on the hub too.
-            setNotice(expiredText(cur.prompt));
+            setNotice(expiredNotice(cur.prompt));
             ask(offered);
           } else if (!p.prompt && cur.kind === 'ask') {
             // No longer offered (its time passed); someone answering the criteria may still finish.
@@ -152,7 +154,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
         else if (err instanceof HubUnreachableError) setLost(true);
         else if ((err as { code?: string }).code === 'UNKNOWN_COUNTER') onChangeCounter();
       });
-  }, [counterId, onUnauthorized, onChangeCounter, expiredText]);
+  }, [counterId, onUnauthorized, onChangeCounter]);
   useEffect(() => {
     poll();
     const timer = setInterval(poll, POLL_MS);
@@ -190,7 +192,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
       if (code === 'ALREADY_RATED' || code === 'RATING_EXPIRED' || code === 'RATING_NOT_OPEN') {
         // Refused for good: say so, and ask the hub at once what may be rated now.
         dismissed.current.add(prompt.key);
-        setNotice(code === 'ALREADY_RATED' ? t('rating.alreadyRated') : expiredText(prompt));
+        setNotice(code === 'ALREADY_RATED' ? { kind: 'already_rated' } : expiredNotice(prompt));
         setStage({ kind: 'welcome' });
         poll();
       } else setFailed(true);
@@ -218,7 +220,7 @@ function RatingFlow({ counterId, onChangeCounter, onUnauthorized }: { counterId:
       )}
       {notice && (
         <div className="rate__notice" role="alert">
-          <p>{notice}</p>
+          <p>{notice.kind === 'already_rated' ? t('rating.alreadyRated') : notice.number ? t('rating.expired', { number: notice.number }) : t('rating.expiredVisit')}</p>
           {stage.kind === 'ask' && <p className="rate__notice-next">{t('rating.rateCurrent')}</p>}
         </div>
       )}
