@@ -1,7 +1,7 @@
 import type { Figures } from '../../../shared/api';
 import { officeDayOf } from '../../../shared/domain';
 import { createDocument, Frame, mm, toBuffer, type Doc } from '../documents/layout';
-import { placeOf } from '../dossiers';
+import { placeOf } from '../dossierSlips';
 import { minutesOf, reportTables, translator, type Cell, type Lang, type ReportTable } from './reportTables';
 import { dateOf, whenText } from './reportText';
 
