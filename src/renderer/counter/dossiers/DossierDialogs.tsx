@@ -5,7 +5,7 @@ import { Modal } from '../../components/Modal';
 import { DateTimeField } from '../../components/DateField';
 import { OFFICE_UTC_OFFSET_MS } from '../../../shared/domain';
 import { apologise, requestSupplement, type Dossier } from './dossierApi';
-import { messagesFor } from './RegisterForm';
+import { messagesFor } from './fieldErrors';
 
 /** The dossier's action dialogs: a reason (refuse, withdraw, supplement received, result ready), a supplement request, a new appointment. */
 
