@@ -38,7 +38,7 @@
  * - 2026 Giỗ Tổ (Sunday 26/4 → Monday 27/4) and 30/4–1/5 (Thursday–Friday,
  *   no swap): the statutory rule, reported by thanhnien.vn on 23/02/2026.
  */
-import { calendarFromDays, type CalendarDay, type OfficeHours, type WorkingCalendar } from './workingTime';
+import { calendarFromDays, type CalendarDay, type OfficeHours, type WorkingCalendar } from './workingCalendar';
 
 export interface OfficialDay extends CalendarDay {
   name_vi: string;

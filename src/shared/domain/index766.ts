@@ -19,7 +19,8 @@
  * (Điều 19 khoản 5); `decreeDueAfterSupplement` gives that due, so a screen
  * can show both (docs/legal.md correction 2).
  */
-import { dueAt, type ProcessingTime, type WorkingCalendar } from './workingTime';
+import { dueAt, type ProcessingTime } from './dueDate';
+import type { WorkingCalendar } from './workingCalendar';
 import { DOSSIER_STATUS } from './dossier';
 
 export const CHANNELS = { in_person: 1, online: 2, postal: 3 } as const;

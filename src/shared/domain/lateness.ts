@@ -9,7 +9,8 @@
  * hours (the unit processing times are given in), hours, and minutes (shown only
  * under a day, where they still matter to a clerk).
  */
-import { WORKING_HOURS_PER_DAY, workingHoursBetween, type WorkingCalendar } from './workingTime';
+import { WORKING_HOURS_PER_DAY, type WorkingCalendar } from './workingCalendar';
+import { workingHoursBetween } from './workingHours';
 
 export interface WorkingSpan {
   /** true when the due instant has passed. */

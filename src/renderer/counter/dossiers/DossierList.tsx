@@ -5,7 +5,7 @@ import { localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { dossierStatusKey, parseScannedCode } from '../../../shared/domain';
 import { listDossiers, type DossierSummary } from './dossierApi';
-import { isFinal } from './DossierDetail';
+import { isFinal } from './DueText';
 import { formatDue, statusLabel } from './format';
 import { ChannelBadge } from './ChannelChoice';
 

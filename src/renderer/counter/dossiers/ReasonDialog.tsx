@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import type { Dossier } from './dossierApi';
-import { messagesFor } from './RegisterForm';
+import { messagesFor } from './fieldErrors';
 
 /** A dialog asking for one reason or note, then one dossier action (refuse, stop, result ready…). */
 export function ReasonDialog({ title, label, required, field, submit, onDone, onClose, onAuthError }: { title: string; label: string; required?: boolean; field: string; submit: (text: string) => Promise<Dossier>; onDone: (d: Dossier) => void; onClose: () => void; onAuthError: (err: unknown) => boolean }) {

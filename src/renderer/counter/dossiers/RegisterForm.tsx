@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ChannelChoice } from './ChannelChoice';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
-import { errorText, fieldIssues } from '../../app/errors';
 import { localized } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { FormError, fieldMessages } from '../../components/FormError';
+import { FormError } from '../../components/FormError';
 import { checkCccd } from '../../../shared/domain';
 import type { ProcedureDetail, ProcedureListItem } from '../../../shared/api/catalogue';
 import { getProcedure, registerDossier, type Dossier, type RegisterDossierInput } from './dossierApi';
 import { ProcedurePicker } from './ProcedurePicker';
 import { groupDigits, processingText } from './format';
+import { errorPaths, FieldBox, messagesFor, type FormErrors } from './fieldErrors';
 
 type IdType = 'cccd' | 'passport';
 interface DocRow {
@@ -23,59 +22,6 @@ interface DocRow {
   received: boolean;
   /** Added by the clerk (its name is typed, the row can be removed). */
   added: boolean;
-}
-
-/** A 404 with no field details that still concerns one field. */
-const FIELD_CODES: Record<string, string> = { UNKNOWN_PROCEDURE: 'procedureCode' };
-
-/** The hub's messages for one field (by dotted path), in the screen's language. */
-export function messagesFor(error: unknown, field: string): string[] {
-  if (error instanceof ApiError && FIELD_CODES[error.code] === field) return [errorText(error)];
-  return fieldMessages(error, field);
-}
-
-/** The fields an error is about (empty: the whole form). */
-function errorPaths(error: unknown): string[] {
-  if (!(error instanceof ApiError)) return [];
-  if (Object.hasOwn(FIELD_CODES, error.code)) return [FIELD_CODES[error.code]!];
-  return fieldIssues(error.details).map((i) => i.path);
-}
-
-interface FormErrors {
-  /** The hub's last error, unless this field was edited since. */
-  errorFor: (name: string) => unknown;
-  edit: (name: string) => void;
-}
-
-function FieldBox({ label, hint, note, form, name, wide, children }: { label: string; hint?: string; note?: string | null; form: FormErrors; name: string; wide?: boolean; children: (p: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
-  const id = useId();
-  const msgs = messagesFor(form.errorFor(name), name);
-  // The hub's word replaces the screen's own hint.
-  if (msgs.length) note = null;
-  const describedBy = [hint ? `${id}-hint` : '', note ? `${id}-note` : '', msgs.length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${msgs.length ? ' has-error' : ''}${wide ? ' field--wide' : ''}`} data-field={name} onChange={() => form.edit(name)}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': msgs.length ? true : undefined })}
-      {hint && (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {note && (
-        <span className="field__note" id={`${id}-note`}>
-          {note}
-        </span>
-      )}
-      {msgs.length > 0 && (
-        <span className="field__error" id={`${id}-err`}>
-          {msgs.join('; ')}
-        </span>
-      )}
-    </div>
-  );
 }
 
 function idHint(type: IdType, value: string, t: (k: string, o?: Record<string, unknown>) => string): string | null {
