@@ -21,6 +21,16 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The kiosk's decode worker compiles zxing-cpp's WebAssembly, which a CSP
+ * allows only with `'wasm-unsafe-eval'` (it permits compiling WebAssembly, not
+ * `eval` of JavaScript). A dedicated worker runs under the CSP of its own
+ * script's response, so the grant goes to that one script and no page gets it
+ * (docs/kiosk.md: why, and what it does not open).
+ */
+export const DECODE_WORKER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+const DECODE_WORKER = /^\/assets\/decodeWorker-[A-Za-z0-9_-]{8}\.js$/;
+
 /** For API answers (issue 7): nothing to load, nothing may frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -48,7 +58,7 @@ export async function registerUi(app: FastifyInstance, uiDir: string): Promise<v
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     if (!req.url.startsWith('/api/')) {
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('content-security-policy', DECODE_WORKER.test(req.url.split('?')[0]!) ? DECODE_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
       reply.header('x-frame-options', 'DENY');
       // The same URL is sent as brotli, gzip or as it is by Accept-Encoding (precompressed at build, scripts/precompress.ts).
       reply.header('vary', 'Accept-Encoding');

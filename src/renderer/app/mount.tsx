@@ -14,6 +14,7 @@ import type { Screen } from './screens';
  */
 export function mountScreen(screen: Screen, Root: ComponentType): void {
   captureDeviceTokenFromHash();
+  keepPerformanceBuffersSmall();
   // Kiosk, display and rating tablet speak as the paired device; counter and admin as the logged-in clerk.
   setTokenSource(screen === 'kiosk' || screen === 'display' || screen === 'rate' ? getDeviceToken : getClerkToken);
   const i18n = initI18n();
@@ -26,4 +27,16 @@ export function mountScreen(screen: Screen, Root: ComponentType): void {
       </I18nextProvider>
     </StrictMode>,
   );
+}
+
+/**
+ * A kiosk or display page runs all day: the browser keeps an entry for every
+ * request (Resource Timing) until its buffer of 250 is full, which the
+ * all-day test saw as heap growing for hours. Nothing here reads them, so the
+ * buffer is small and emptied whenever it fills.
+ */
+function keepPerformanceBuffersSmall(): void {
+  if (typeof performance.setResourceTimingBufferSize !== 'function') return;
+  performance.setResourceTimingBufferSize(50);
+  performance.addEventListener('resourcetimingbufferfull', () => performance.clearResourceTimings());
 }

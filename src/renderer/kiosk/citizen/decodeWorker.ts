@@ -12,12 +12,12 @@
 import * as ZXing from '@zxing/library';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { createKioskDecoder } from './kioskDecode';
+import { createKioskDecoder, type DecodeEngine } from './kioskDecode';
 import { createWasmReader, type ReadBarcodes } from './wasmDecode';
 import { createZxingDecoder, type DecodedFormat } from './zxingDecode';
 
 export type DecodeRequest = { id: number; bitmap: ImageBitmap; crop?: { x: number; y: number; w: number; h: number } } | { id: number; width: number; height: number; rgba: Uint8ClampedArray };
-export type DecodeAnswer = { id: number; text: string | null; format: DecodedFormat | null; ms: number };
+export type DecodeAnswer = { id: number; text: string | null; format: DecodedFormat | null; engine?: DecodeEngine; ms: number };
 
 // Started now, so the first camera frame does not wait for the engine; a failure shows at the first read.
 void prepareZXingModule({ overrides: { locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? wasmUrl : prefix + file) }, fireImmediately: true })?.catch(() => undefined);
@@ -30,7 +30,8 @@ const kiosk = createKioskDecoder(
   },
   (err) => console.warn('[scan] zxing-cpp could not start; decoding with @zxing/library alone', err),
 );
-const decode = async (width: number, height: number, rgba: Uint8ClampedArray): Promise<Pick<DecodeAnswer, 'text' | 'format'>> => (await kiosk(rgba, width, height)) ?? { text: null, format: null };
+const decode = async (width: number, height: number, rgba: Uint8ClampedArray): Promise<Pick<DecodeAnswer, 'text' | 'format' | 'engine'>> =>
+  (await kiosk(rgba, width, height)) ?? { text: null, format: null };
 
 let canvas: OffscreenCanvas | null = null;
 /**
@@ -46,7 +47,7 @@ let turn = 0;
 self.onmessage = async (e: MessageEvent<DecodeRequest>) => {
   const t0 = performance.now();
   const req = e.data;
-  let answer: Pick<DecodeAnswer, 'text' | 'format'>;
+  let answer: Pick<DecodeAnswer, 'text' | 'format' | 'engine'>;
   if ('bitmap' in req) {
     const c = req.crop ?? { x: 0, y: 0, w: req.bitmap.width, h: req.bitmap.height };
     canvas ??= new OffscreenCanvas(c.w, c.h);
