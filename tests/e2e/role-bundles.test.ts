@@ -3,7 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMMUTABLE } from '../../src/main/http/ui';
+import bwipjs from 'bwip-js/node';
+import { CONTENT_SECURITY_POLICY, DECODE_WORKER_CONTENT_SECURITY_POLICY, IMMUTABLE } from '../../src/main/http/ui';
 import { launchChromium } from '../helpers/browser';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { rawGet, scriptGraph, sourcesOf } from '../helpers/roleBundles';
@@ -145,5 +146,67 @@ describe('precompressed, cached, under the CSP', () => {
     const direct = await rawGet(`${hub.url}/kiosk.html`, { 'accept-encoding': 'gzip' });
     expect(direct.status).toBe(200);
     expect(direct.headers['cache-control']).toBe('no-cache');
+  });
+});
+
+describe("the kiosk's decode worker: zxing-cpp's WebAssembly under the CSP", () => {
+  const worker = () => `/assets/${fs.readdirSync('dist/renderer/assets').find((f) => /^decodeWorker-[^.]+\.js$/.test(f))!}`;
+
+  it("only the decode worker's script may compile WebAssembly; the .wasm is a local, hashed, compressed asset", async () => {
+    const w = await rawGet(hub.url + worker());
+    expect(w.headers['content-security-policy']).toBe(DECODE_WORKER_CONTENT_SECURITY_POLICY);
+    expect(w.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(w.headers['content-security-policy']).not.toMatch(/'unsafe-(eval|inline)'/);
+    for (const route of ['/', ...ROLES.map((r) => `/${r}`)]) {
+      const r = await rawGet(hub.url + route);
+      expect({ route, csp: r.headers['content-security-policy'] }).toEqual({ route, csp: CONTENT_SECURITY_POLICY });
+    }
+    const wasm = fs.readdirSync('dist/renderer/assets').find((f) => f.endsWith('.wasm'))!;
+    expect(wasm).toMatch(/^zxing_reader-[A-Za-z0-9_-]{8}\.wasm$/);
+    const a = await rawGet(`${hub.url}/assets/${wasm}`, { 'accept-encoding': 'br' });
+    expect({ status: a.status, type: a.headers['content-type'], enc: a.headers['content-encoding'], cache: a.headers['cache-control'] }).toEqual({
+      status: 200,
+      type: 'application/wasm',
+      enc: 'br',
+      cache: IMMUTABLE,
+    });
+  });
+
+  it('in Chromium the worker reads a QR with zxing-cpp (not the fallback) and a blank frame as nothing', async () => {
+    const [{ pixs, pixx }] = bwipjs.raw('qrcode', 'MCK1:000.00.15.H24-261120-0017:5TC1RG', {}) as unknown as [{ pixs: number[]; pixx: number }];
+    const W = 320;
+    const H = 240;
+    const S = 5;
+    const rgba = new Uint8Array(W * H * 4).fill(255);
+    const o = Math.floor((H - pixx * S) / 2);
+    pixs.forEach((v, i) => {
+      if (!v) return;
+      for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) rgba.set([0, 0, 0, 255], ((o + Math.floor(i / pixx) * S + y) * W + o + (i % pixx) * S + x) * 4);
+    });
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|zxing-cpp could not start/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(`${hub.url}/`);
+    const answers = await page.evaluate(
+      async ({ url, pixels, w, h }) => {
+        const wk = new Worker(url, { type: 'module' });
+        const ask = (id: number, data: number[]) =>
+          new Promise<unknown>((resolve) => {
+            wk.onmessage = (e) => resolve(e.data);
+            wk.postMessage({ id, width: w, height: h, rgba: new Uint8ClampedArray(data) });
+          });
+        const qr = await ask(1, pixels);
+        const empty = await ask(2, new Array(w * h * 4).fill(255));
+        wk.terminate();
+        return [qr, empty];
+      },
+      { url: worker(), pixels: [...rgba], w: W, h: H },
+    );
+    await page.close();
+    expect(answers[0]).toMatchObject({ id: 1, text: 'MCK1:000.00.15.H24-261120-0017:5TC1RG', format: 'QR_CODE', engine: 'zxing-cpp' });
+    expect(answers[1]).toMatchObject({ id: 2, text: null, format: null });
+    expect(violations).toEqual([]);
   });
 });
