@@ -61,6 +61,17 @@ const SEATS = [
   { counterId: 4, who: DEMO.clerk2 },
 ] as const;
 
+const ATTRACT = 'Chạm vào màn hình để bắt đầu';
+
+/** Back to the service tiles: through the attract screen if the kiosk shows it. */
+async function leaveAttract(page: Page): Promise<void> {
+  const tile = page.locator('.kiosk-service').first();
+  const attract = page.getByRole('button', { name: ATTRACT });
+  await tile.or(attract).first().waitFor();
+  if (await attract.isVisible()) await attract.click();
+  await tile.waitFor();
+}
+
 async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }, token: string): Promise<{ page: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ viewport });
   // The desktop app's print bridge, answering at once and keeping nothing (a recorder would itself grow all day).
@@ -109,7 +120,8 @@ export async function runOfficeDay(browser: Browser, opts: DayOptions, onHour?: 
         result.calls++;
         await hub.api('POST', `/tickets/${current.id}/start`, { token: clerks[seat] });
       }
-      // A citizen at the kiosk: a ticket on screen, then "Xong".
+      // A citizen at the kiosk: a ticket on screen, then "Xong". (After a quiet spell the kiosk shows its attract screen: touched first.)
+      await leaveAttract(kiosk.page);
       for (let i = 0; i < opts.kioskTicketsPerHour; i++) {
         await kiosk.page.locator('.kiosk-service').nth(i % 3).click();
         await kiosk.page.getByRole('button', { name: 'Xong' }).click();
@@ -123,8 +135,8 @@ export async function runOfficeDay(browser: Browser, opts: DayOptions, onHour?: 
       await kiosk.page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
       await kiosk.page.clock.runFor(60_000);
       // Idle, the kiosk shows its attract screen; the next citizen touches it to begin.
-      await kiosk.page.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).click();
-      await kiosk.page.locator('.kiosk-service').first().waitFor();
+      await kiosk.page.getByRole('button', { name: ATTRACT }).waitFor();
+      await leaveAttract(kiosk.page);
       result.idleResets++;
       await display.page.clock.runFor(60_000);
 
@@ -136,7 +148,7 @@ export async function runOfficeDay(browser: Browser, opts: DayOptions, onHour?: 
         await kiosk.page.clock.runFor(30_000);
         await display.page.clock.runFor(30_000);
         await display.page.locator('.display-counters').waitFor();
-        await kiosk.page.locator('.kiosk-service').first().waitFor();
+        await leaveAttract(kiosk.page);
       }
       const k = await sample(kiosk.cdp);
       const d = await sample(display.cdp);
