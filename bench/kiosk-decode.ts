@@ -1,8 +1,10 @@
 /**
- * Kiosk barcode decoding (issue 4): @zxing/browser's engine (@zxing/library's
- * MultiFormatReader, what the kiosk's worker runs) against a zxing-cpp
- * WebAssembly build (the zxing-wasm package, its .wasm read from node_modules:
- * nothing fetched), on the same frames with the same formats (QR + Code 128).
+ * Kiosk barcode decoding (issues 4 and 14): @zxing/library alone (QR, then the
+ * stretched Code 128 pass: the kiosk's decode before issue 14), zxing-cpp alone
+ * (the zxing-wasm package, its .wasm read from node_modules: nothing fetched),
+ * and the kiosk's decode since issue 14 (zxing-cpp, then the stretched Code 128
+ * pass: src/renderer/kiosk/citizen/kioskDecode.ts), on the same frames with the
+ * same formats (QR + Code 128), compared frame by frame.
  *
  * Frames are cut from receipts the hub's own receipt renderer printed
  * (pdftoppm at 300 dpi), set in a camera-sized frame by ImageMagick, at
