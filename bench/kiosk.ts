@@ -5,7 +5,7 @@
  */
 import { median } from './lib/stats';
 import { resolveHub } from './lib/build';
-import { DECODE_TARGETS, makeFrames, runDecodeBench, type DecoderFigures } from './kiosk-decode';
+import { DECODE_TARGETS, makeFrames, runDecodeBench, type DecodeBenchResult, type DecoderFigures } from './kiosk-decode';
 import { runScanStatusBench, SCAN_DEFAULTS, SCAN_TARGET_P95_MS } from './kiosk-scan-status';
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
@@ -26,44 +26,50 @@ async function decode(rounds: number, out: Record<string, unknown>): Promise<voi
   process.stdout.write('  making the frames from printed receipts (ImageMagick)… ');
   const frames = await makeFrames();
   console.log(`${frames.length} frames`);
-  const runs: { js: DecoderFigures; wasm: DecoderFigures }[] = [];
+  const runs: DecodeBenchResult[] = [];
   for (let r = 0; r < rounds; r++) {
     const res = await runDecodeBench(frames);
     runs.push(res);
     const p = (d: DecoderFigures, k: string) => `${d.perSize[k]!.p50.toFixed(1)}/${d.perSize[k]!.p95.toFixed(1)}`;
-    console.log(`  decode round ${r + 1}: zxing-js p50/p95 640 ${p(res.js, '640x480')} 1280 ${p(res.js, '1280x720')} ms | zxing-wasm 640 ${p(res.wasm, '640x480')} 1280 ${p(res.wasm, '1280x720')} ms`);
+    console.log(
+      `  decode round ${r + 1}: zxing-js p50/p95 640 ${p(res.js, '640x480')} 1280 ${p(res.js, '1280x720')} ms | zxing-wasm 640 ${p(res.wasm, '640x480')} 1280 ${p(res.wasm, '1280x720')} ms | kiosk 640 ${p(res.kiosk, '640x480')} 1280 ${p(res.kiosk, '1280x720')} ms`,
+    );
   }
-  const m = (f: (r: { js: DecoderFigures; wasm: DecoderFigures }) => number) => median(runs.map(f));
+  const m = (f: (r: DecodeBenchResult) => number) => median(runs.map(f));
   const last = runs.at(-1)!;
   const row = (label: string, key: '640x480' | '1280x720', q: 'p50' | 'p95'): string[] => [
     `${label} ${q} per decode`,
     ms(m((r) => r.js.perSize[key]![q])),
     ms(m((r) => r.wasm.perSize[key]![q])),
-    x(m((r) => r.wasm.perSize[key]![q] / r.js.perSize[key]![q])),
-    '',
+    ms(m((r) => r.kiosk.perSize[key]![q])),
+    x(m((r) => r.kiosk.perSize[key]![q] / r.js.perSize[key]![q])),
+    key === '640x480' && q === 'p95' ? `≤ ${DECODE_TARGETS.p95Ms640} ms: ${m((r) => r.kiosk.perSize[key]![q]) <= DECODE_TARGETS.p95Ms640 ? 'met' : 'NOT met'}` : '',
   ];
   const ok = (d: DecoderFigures) => d.clean >= DECODE_TARGETS.clean && d.degraded >= DECODE_TARGETS.degraded && d.misreads === 0 && d.empty === 1;
+  const three = (f: (d: DecoderFigures) => string) => [f(last.js), f(last.wasm), f(last.kiosk)];
   table(
-    `Kiosk decoding: ${frames.length} frames (per size: ${frames.length / 2}, of them 10 clean, 110 degraded, 20 without a barcode) cut from printed receipts, QR + Code 128; @zxing/browser's engine vs zxing-wasm (medians of ${rounds} rounds)`,
-    ['metric', '@zxing/browser', 'zxing-wasm', 'wasm/js', 'target'],
+    `Kiosk decoding: ${frames.length} frames (per size: ${frames.length / 2}, of them 10 clean, 110 degraded, 20 without a barcode) cut from printed receipts, QR + Code 128; each engine alone and the kiosk's decode (medians of ${rounds} rounds)`,
+    ['metric', '@zxing/library alone', 'zxing-wasm alone', 'kiosk (both)', 'kiosk/js', 'target'],
     [
       row('640×480', '640x480', 'p50'),
       row('640×480', '640x480', 'p95'),
       row('1280×720', '1280x720', 'p50'),
       row('1280×720', '1280x720', 'p95'),
-      ['read, clean frames', pct(last.js.clean), pct(last.wasm.clean), '', `≥ 99 %`],
-      ['read, degraded frames', pct(last.js.degraded), pct(last.wasm.degraded), '', '≥ 90 %'],
-      ['  at 640×480', pct(last.js.degradedBySize['640x480']!), pct(last.wasm.degradedBySize['640x480']!), '', ''],
-      ['  at 1280×720', pct(last.js.degradedBySize['1280x720']!), pct(last.wasm.degradedBySize['1280x720']!), '', ''],
-      ['  of which on the straight attempt', pct(last.js.degradedStraight), pct(last.wasm.degradedStraight), '', ''],
-      ['no-barcode frames left empty', pct(last.js.empty), pct(last.wasm.empty), '', '100 %'],
-      ['misreads', String(last.js.misreads), String(last.wasm.misreads), '', '0'],
-      ['targets', ok(last.js) ? 'met' : 'NOT met', ok(last.wasm) ? 'met' : 'NOT met', '', ''],
+      ['read, clean frames', ...three((d) => pct(d.clean)), '', `≥ 99 %`],
+      ['read, degraded frames', ...three((d) => pct(d.degraded)), '', '≥ 95 %'],
+      ['  at 640×480', ...three((d) => pct(d.degradedBySize['640x480']!)), '', ''],
+      ['  at 1280×720', ...three((d) => pct(d.degradedBySize['1280x720']!)), '', ''],
+      ['  of which on the straight attempt', ...three((d) => pct(d.degradedStraight)), '', ''],
+      ['no-barcode frames left empty', ...three((d) => pct(d.empty)), '', '100 %'],
+      ['misreads', ...three((d) => String(d.misreads)), '', '0'],
+      ['frames an engine alone read, kiosk not', '', '', String(last.lostToKiosk.length), '', '0'],
+      ['targets', ...three((d) => (ok(d) ? 'met' : 'NOT met')), '', ''],
     ],
   );
   const count = (list: string[]) => Object.entries(list.reduce<Record<string, number>>((m, f) => ((m[f] = (m[f] ?? 0) + 1), m), {})).map(([k, v]) => `${k} ×${v}`).join('; ');
   console.log(`  not read by @zxing/browser: ${count(last.js.failed) || 'none'}`);
   console.log(`  not read by zxing-wasm: ${count(last.wasm.failed) || 'none'}`);
+  console.log(`  not read by the kiosk's decode: ${count(last.kiosk.failed) || 'none'}`);
   out.kioskDecode = { frames: frames.length, targets: DECODE_TARGETS, rounds: runs };
 }
 

@@ -5,7 +5,7 @@
  * per-round figures, and a ratio is the median of the per-round hub/baseline
  * ratios. Prints tables and writes bench/results/latest.json.
  *
- * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan|sync|catalogue-import
+ * Options: --rounds=N (3), --only=calls|tickets|catalogue|receipt|supervisor|backup|decode|scan|sync|catalogue-import|roles
  * (sync: --sync-dossiers=N, default 500 000), --own-hub-build (bundle
  * src/main/hub-cli.ts here even when dist/main/hub-cli.cjs is up to date).
  */
@@ -243,6 +243,19 @@ async function receiptBench(out: Record<string, unknown>) {
   out.receipt = { config: RECEIPT_DEFAULTS, target: { p95Ms: RECEIPT_TARGET_P95_MS, met: c.h('p95') <= RECEIPT_TARGET_P95_MS }, hub: c.medians('hub'), baseline: c.medians('baseline'), ratio: { p50: c.ratio('p50'), p95: c.ratio('p95'), cold: c.ratio('cold') }, importMs, rounds: runs };
 }
 
+/** Every role's page with the CPU slowed 6×, against a blank page on the same hub (bench/role-load.ts). */
+async function rolesBench(out: Record<string, unknown>) {
+  const { runRoleLoadBench, roleLoadRows, ROLE_LOAD_DEFAULTS, ROLE_LOAD_HEAD } = await import('./role-load');
+  const hub = await resolveHub(ownHubBuild);
+  const r = await runRoleLoadBench(hub.script, { ...ROLE_LOAD_DEFAULTS, runs: Math.max(rounds, 3) });
+  const { rows, met } = roleLoadRows(r);
+  const all = [ROLE_LOAD_HEAD, ...rows];
+  const w = ROLE_LOAD_HEAD.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
+  console.log(`\nRole pages, CPU slowed ${r.config.cpuSlowdown}×: first content cold and warm, medians of ${r.config.runs} runs; ratios to a blank page on the same hub`);
+  for (const row of all) console.log(`  ${row.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')}`.trimEnd());
+  out.roleLoad = { ...r, met };
+}
+
 async function main() {
   const started = new Date();
   const t0 = performance.now();
@@ -273,6 +286,7 @@ async function main() {
   if (!only || only === 'decode' || only === 'scan') await kioskBenches(only, rounds, out);
   if (!only || only === 'sync') await syncBench(out);
   if (!only || only === 'catalogue-import') await (await import('./catalogue-import')).catalogueImportBench(out, rounds);
+  if (!only || only === 'roles') await rolesBench(out);
 
   out.loadAverageAfter = load();
   out.durationSeconds = round((performance.now() - t0) / 1000, 1);

@@ -1,43 +1,19 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setTokenSource } from './api';
-import { getClerkToken, getDeviceToken } from './auth';
-import { Launcher } from '../launcher/Launcher';
+import type { Screen } from './screens';
 
-import KioskApp from '../kiosk/KioskApp';
-import CounterApp from '../counter/CounterApp';
-import DisplayApp from '../display/DisplayApp';
-import AdminApp from '../admin/AdminApp';
-import RatingApp from '../rating/RatingApp';
+export { screenOf, type Screen } from './screens';
 
-export type Screen = 'kiosk' | 'counter' | 'display' | 'admin' | 'rate' | 'launcher';
-
-/** No router library: the first path segment picks the screen. */
-export function screenOf(pathname: string): Screen {
-  const first = pathname.replace(/^\/+/, '').split('/')[0]?.toLowerCase() ?? '';
-  if (first === 'kiosk' || first === 'counter' || first === 'display' || first === 'admin' || first === 'rate') return first;
-  return 'launcher';
-}
-
-export function App() {
+/**
+ * What every screen shares around its own app: the window title and
+ * `body[data-screen]` (the styles key on it). Each screen's page mounts its
+ * app inside this (app/mount.tsx), so no page imports another role's code.
+ */
+export function ScreenFrame({ screen, children }: { screen: Screen; children: ReactNode }) {
   const { t } = useTranslation();
-  const screen = screenOf(window.location.pathname);
-  // Kiosk and display speak as the paired device; counter and admin as the logged-in clerk.
-  setTokenSource(screen === 'kiosk' || screen === 'display' || screen === 'rate' ? getDeviceToken : getClerkToken);
-
   useEffect(() => {
     document.title = `${t(`screens.${screen}`)} · MotCua`;
     document.body.dataset.screen = screen;
   }, [screen, t]);
-
-  return (
-    <>
-      {screen === 'kiosk' && <KioskApp />}
-      {screen === 'counter' && <CounterApp />}
-      {screen === 'display' && <DisplayApp />}
-      {screen === 'admin' && <AdminApp />}
-      {screen === 'rate' && <RatingApp />}
-      {screen === 'launcher' && <Launcher />}
-    </>
-  );
+  return <>{children}</>;
 }

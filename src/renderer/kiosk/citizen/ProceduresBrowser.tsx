@@ -1,4 +1,3 @@
-import { BrowserQRCodeSvgWriter } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -155,8 +154,14 @@ function Search({ onPick }: { onPick: (code: string) => void }) {
 function Qr({ text, label }: { text: string; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const svg = new BrowserQRCodeSvgWriter().write(text, 280, 280);
-    box.current?.replaceChildren(svg);
+    let gone = false;
+    // The QR writer brings all of ZXing (about 400 kB): loaded when a procedure's page is first shown, not with the kiosk.
+    void import('@zxing/browser').then(({ BrowserQRCodeSvgWriter }) => {
+      if (!gone) box.current?.replaceChildren(new BrowserQRCodeSvgWriter().write(text, 280, 280));
+    });
+    return () => {
+      gone = true;
+    };
   }, [text]);
   return <div className="procedures__qr" ref={box} role="img" aria-label={label} />;
 }

@@ -76,17 +76,22 @@ export function createZxingDecoder(lib: ZxingLibrary) {
     }
   };
 
-  /** RGBA pixels → the text and format of the first QR or Code 128 found, or null. */
-  return function decode(rgba: Uint8ClampedArray, width: number, height: number): { text: string; format: DecodedFormat } | null {
+  /**
+   * RGBA pixels → the text and format of the first QR or Code 128 found, or null.
+   * `only: 'code128'` skips the QR pass (kioskDecode.ts runs this after zxing-cpp has looked for both).
+   */
+  return function decode(rgba: Uint8ClampedArray, width: number, height: number, only?: 'code128'): { text: string; format: DecodedFormat } | null {
     if (lum.length !== width * height) lum = new Uint8ClampedArray(width * height);
     for (let i = 0, j = 0; j < lum.length; i += 4, j++) lum[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
     const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(lum, width, height)));
-    try {
-      return { text: qr.decode(bitmap, hints).getText(), format: 'QR_CODE' };
-    } catch {
-      // no QR in this frame (or a damaged one): try the barcode
-    } finally {
-      qr.reset();
+    if (only !== 'code128') {
+      try {
+        return { text: qr.decode(bitmap, hints).getText(), format: 'QR_CODE' };
+      } catch {
+        // no QR in this frame (or a damaged one): try the barcode
+      } finally {
+        qr.reset();
+      }
     }
     let text: string | null;
     if (width <= STRETCH_MAX_WIDTH && width > 2) {

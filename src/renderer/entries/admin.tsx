@@ -1,0 +1,4 @@
+import { mountScreen } from '../app/mount';
+import AdminApp from '../admin/AdminApp';
+
+mountScreen('admin', AdminApp);

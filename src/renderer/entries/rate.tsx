@@ -1,0 +1,4 @@
+import { mountScreen } from '../app/mount';
+import RatingApp from '../rating/RatingApp';
+
+mountScreen('rate', RatingApp);
