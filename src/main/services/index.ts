@@ -8,6 +8,7 @@ import { createAdminService } from './admin';
 import { createCatalogueService } from './catalogue';
 import { createCalendarService } from './calendar';
 import { createPrintService } from './printing';
+import { createKioskPrinterService } from './kioskPrinter';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
@@ -43,10 +44,11 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const calendar = createCalendarService(store, clock);
   calendar.seedIfEmpty();
   const printing = createPrintService();
+  const kioskPrinter = createKioskPrinterService(store, printing);
   // The nearly-due threshold is a supervisor setting (audited with the others), read on every due computation.
   const thresholds = supervisorRepo(store.db);
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
-  const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
+  const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current(), () => kioskPrinter.alerts());
   const index766 = createIndex766Service(store, clock, () => calendar.current());
   const dossierDocuments = createDossierDocuments(dossiers, () => store.settings.documents().receiptPaper);
   const audit = createAuditService(store, clock);
@@ -58,7 +60,7 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const kioskLookup = createKioskLookupService(store, clock, dossiers, { freshener: dossierFreshener });
   return {
     ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
-    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766 },
+    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766, kioskPrinter },
     version: options.version,
     schemaVersion: schemaVersion(store.db),
   };

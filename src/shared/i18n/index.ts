@@ -29,6 +29,8 @@ import viIndex766 from './index766.vi.json';
 import enIndex766 from './index766.en.json';
 import viChannel from './channel.vi.json';
 import enChannel from './channel.en.json';
+import viThermal from './thermal.vi.json';
+import enThermal from './thermal.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -50,8 +52,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viThermal),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enThermal),
 } as const;
 
 export const resources = {
