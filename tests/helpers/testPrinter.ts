@@ -49,8 +49,8 @@ export async function startTestPrinter(mode: TestPrinterMode = 'online'): Promis
       for (let i = 0; i + 2 < chunk.length; i++) {
         if (chunk[i] !== 0x10 || chunk[i + 1] !== 0x04) continue;
         const n = chunk[i + 2];
-        const which = n === 1 ? 0 : n === 2 ? 1 : n === 4 ? 2 : -1;
-        if (which < 0 || state.mode === 'silent') continue;
+        const which = n === 1 ? 0 : n === 2 ? 1 : n === 4 ? 2 : null;
+        if (which === null || state.mode === 'silent') continue;
         if (state.mode === 'garbage') socket.write(Buffer.from([0xff]));
         else socket.write(Buffer.from([ANSWERS[state.mode === 'hang_mid_job' ? 'online' : state.mode][which]!]));
       }
