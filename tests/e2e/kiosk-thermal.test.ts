@@ -134,6 +134,48 @@ describe('the kiosk on a thermal printer', () => {
     await garbled.page.context().close();
   });
 
+  it('a printer that hangs mid-job after the number was issued: the number stays, the error is shown, one tap reprints at the counter', async () => {
+    const p = await testPrinter('hang_mid_job');
+    const { page } = await kiosk(p.address, 'vi');
+    await page.getByRole('button', { name: /Hộ tịch/ }).click();
+    // The hub's job deadline passes (the printer stopped taking bytes), then the kiosk says so.
+    await page.getByText(/Máy in báo lỗi: máy in không trả lời\./).waitFor({ timeout: 40_000 });
+    const number = hub.query<{ number: string }>("SELECT number FROM tickets WHERE number LIKE 'A%' ORDER BY id DESC LIMIT 1")[0]!.number;
+    await page.getByText(number, { exact: true }).waitFor();
+    await page.screenshot({ path: 'test-results/kiosk-thermal-hang-vi.png' });
+    await page.context().close();
+
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => {
+      const printed: number[] = [];
+      Object.defineProperty(window, '__printed', { value: printed });
+      Object.defineProperty(window, 'motcua', {
+        value: Object.freeze({
+          printPdf: async ({ pdf }: { pdf: Uint8Array }) => {
+            printed.push(pdf.length);
+            return { ok: true };
+          },
+          listPrinters: async () => [],
+          appInfo: async () => ({ version: 'test', role: 'counter', kiosk: false, platform: 'linux', printer: null }),
+          exitKiosk: async () => ({ ok: false }),
+        }),
+      });
+    });
+    const counter = await context.newPage();
+    await counter.goto(`${hub.url}/counter`);
+    await counter.getByLabel('Tên đăng nhập').fill(DEMO.clerk1[0]);
+    await counter.getByLabel('Mã PIN').fill(DEMO.clerk1[1]);
+    await counter.getByRole('button', { name: 'Đăng nhập' }).click();
+    await counter.getByRole('button', { name: 'Mở Quầy 2 – Quầy 2' }).click();
+    await counter.getByRole('button', { name: /Gọi số tiếp theo/ }).click();
+    await counter.locator('.current__number').getByText(number).waitFor();
+    await counter.getByRole('button', { name: 'In lại phiếu' }).click();
+    await counter.getByText('Đã gửi phiếu tới máy in.').waitFor();
+    expect(await counter.evaluate(() => (window as unknown as { __printed: number[] }).__printed)).toHaveLength(1);
+    await counter.screenshot({ path: 'test-results/counter-reprint-vi.png' });
+    await context.close();
+  }, 90_000);
+
   it('/admin refuses a thermal printer outside the LAN with the reason, and keeps the old value', async () => {
     const name = `Kiosk sai ${Date.now()}`;
     await hub.pairDevice('kiosk', name);

@@ -15,10 +15,10 @@ export interface EscposTimeouts {
   connectMs: number;
   /** Each status byte after its DLE EOT. */
   answerMs: number;
-  /** The whole job reaching the printer and its status answer after it. */
+  /** The whole job reaching the printer and its status answer after it: under the kiosk's 15 s request timeout, so the hub's reason reaches the screen. */
   jobMs: number;
 }
-export const DEFAULT_TIMEOUTS: EscposTimeouts = { connectMs: 1500, answerMs: 800, jobMs: 20_000 };
+export const DEFAULT_TIMEOUTS: EscposTimeouts = { connectMs: 1500, answerMs: 800, jobMs: 10_000 };
 
 /** An open TCP link to the printer, with a byte queue for the status answers. */
 export class TcpLink {
