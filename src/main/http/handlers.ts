@@ -8,6 +8,7 @@ import { supervisorHandlers } from './supervisorHandlers';
 import { actorOf } from '../services/audit';
 import { createSettingsAuditHandlers } from './settingsAuditHandlers';
 import { kioskScanHandlers } from './kioskScanHandlers';
+import { thermalPrintingHandlers } from './thermalPrintingHandlers';
 import { index766Handlers } from './index766Handlers';
 import { formsHandlers } from './formsHandlers';
 import { createSyncHandlers } from './syncHandlers';
@@ -152,6 +153,7 @@ export function createHandlers(hub: Hub): Handlers {
     ...supervisorHandlers(hub),
     ...createSettingsAuditHandlers(hub),
     ...kioskScanHandlers(hub),
+    ...thermalPrintingHandlers(hub),
     ...index766Handlers(hub),
     ...createSyncHandlers(hub),
     ...formsHandlers(hub),

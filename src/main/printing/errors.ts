@@ -15,6 +15,12 @@ export type PrintErrorCode =
   | 'PRINT_TIMEOUT'
   /** What was handed over is not a PDF, or an option is out of range. */
   | 'INVALID_PRINT_JOB'
+  /** ESC/POS printers (src/main/printing/escpos): the status bytes said so before the ticket was sent. */
+  | 'PRINTER_PAPER_END'
+  | 'PRINTER_COVER_OPEN'
+  | 'PRINTER_OFFLINE'
+  /** The thermal printer answered bytes that are not an ESC/POS status. */
+  | 'PRINTER_BAD_ANSWER'
   /** Anything else the spooler reported. */
   | 'PRINT_FAILED';
 

@@ -8,6 +8,7 @@ import { createAdminService } from './admin';
 import { createCatalogueService } from './catalogue';
 import { createCalendarService } from './calendar';
 import { createPrintService } from './printing';
+import { createKioskPrinterService } from './kioskPrinter';
 import { createDossierDocuments } from './dossierDocuments';
 import { createDossierService } from './dossiers';
 import { createSupervisorService } from './supervisor';
@@ -51,10 +52,11 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const calendar = createCalendarService(store, clock);
   calendar.seedIfEmpty();
   const printing = createPrintService();
+  const kioskPrinter = createKioskPrinterService(store, printing);
   // The nearly-due threshold is a supervisor setting (audited with the others), read on every due computation.
   const thresholds = supervisorRepo(store.db);
   const dossiers = createDossierService(store, clock, { calendar: () => calendar.current(), nearlyDueWorkingHours: () => thresholds.settings().nearlyDueWorkingHours });
-  const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current());
+  const supervisor = createSupervisorService(store, clock, bus, dossiers, () => calendar.current(), () => kioskPrinter.alerts());
   // The 766 digitisation items read the attachments (made below; asked only when a figure is computed).
   const index766 = createIndex766Service(store, clock, () => calendar.current(), (toAt) => digitisedByCode(attachments.digitisationOf(0, toAt)));
   const audit = createAuditService(store, clock);
@@ -68,7 +70,7 @@ export function createServices(store: Store, clock: Clock, options: ServiceOptio
   const attachments = createDigitising(store, clock, audit, { dataDir: path.dirname(store.db.name), ...options.digitising, client: () => sync.client() });
   return {
     ...{ store, clock, bus, queue, auth, admin, catalogue, calendar, dossiers, dossierDocuments, supervisor, kioskLookup, printing },
-    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766, agencyCodes, catalogueImport, attachments },
+    ...{ audit, officeSettings, backups, sync, dossierFreshener, index766, agencyCodes, catalogueImport, attachments, kioskPrinter },
     version: options.version,
     schemaVersion: schemaVersion(store.db),
   };

@@ -1,5 +1,6 @@
 import { AppError, type AdminDevice, type LanguageSettings, type Principal, type ScreenSettings, type VoiceSettings } from '../../shared/api';
 import type { Store } from '../db/store';
+import { isEscposPrinter, parseEscposTarget } from '../../shared/domain/escposTarget';
 import type { AuditActor, AuditService } from './audit';
 
 /** Voice, languages and per-device settings of /admin; every change is audited in its own transaction. */
@@ -36,6 +37,10 @@ export function createOfficeSettingsService(store: Store, audit: AuditService) {
         const device = store.access.device(id);
         if (!device) throw new AppError(404, 'UNKNOWN_DEVICE', `There is no device with id ${id}.`);
         if (device.revoked) throw new AppError(409, 'DEVICE_REVOKED', 'This device is revoked; pair it again to give it a new name or printer.');
+        if (body.printer !== null && isEscposPrinter(body.printer)) {
+          const parsed = parseEscposTarget(body.printer);
+          if (!parsed.ok) throw new AppError(400, 'VALIDATION_FAILED', `The thermal printer "${body.printer}" is not valid: ${parsed.reason}.`, { field: 'printer' });
+        }
         const printerBefore = store.deviceSettings.printer(id);
         store.deviceSettings.rename(id, body.name);
         store.deviceSettings.setPrinter(id, body.printer);

@@ -29,7 +29,7 @@ export function DeviceEditDialog({ device, onClose, onSaved, onAuthError }: { de
         <Field label={labels.name} hint={t('admin.devices.nameHint')} name="name" error={error}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />}
         </Field>
-        <Field label={labels.printer} hint={t('admin.devices.printerHint')} name="printer" error={error}>
+        <Field label={labels.printer} hint={`${t('admin.devices.printerHint')} ${t('thermal.adminHint')}`} name="printer" error={error}>
           {(p) => <input {...p} value={printer} onChange={(e) => setPrinter(e.target.value)} maxLength={127} list="hub-printers" spellCheck={false} />}
         </Field>
         {printers.length > 0 && (

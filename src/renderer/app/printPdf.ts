@@ -13,6 +13,7 @@ import { api, apiBytes, ApiError } from './api';
 import { errorText } from './errors';
 import { assignedPrinter } from './screenSettings';
 import { type Language } from '../../shared/i18n';
+import { isEscposPrinter } from '../../shared/domain/escposTarget';
 
 /**
  * - `silent`: handed to the OS spooler by Electron, without a dialog (the spooler accepted it);
@@ -74,7 +75,8 @@ function printInBrowser(bytes: ArrayBuffer): Promise<PrintOutcome> {
 
 export async function printTicket(ticketId: number, lang: Language): Promise<PrintOutcome> {
   const printer = assignedPrinter();
-  if (!window.motcua && printer) return printOnHub(ticketId, lang, printer);
+  // A thermal printer (escpos:…) is driven by the hub, from Electron too.
+  if (printer && (!window.motcua || isEscposPrinter(printer))) return printOnHub(ticketId, lang, printer);
   let bytes: ArrayBuffer;
   try {
     bytes = await apiBytes('ticketPdf', { params: { id: ticketId }, query: { lang } });

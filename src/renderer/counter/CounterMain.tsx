@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReprintTicket } from './ReprintTicket';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import type { StoredClerk } from '../app/auth';
@@ -200,6 +201,7 @@ export function CounterMain({
                 <span className="current__service">{localized({ nameVi: cur.serviceNameVi, nameEn: cur.serviceNameEn }, lang)}</span>
                 <span className="current__recalls">{t('counter.recalls', { count: cur.recallCount, limit: state?.settings.recallLimit ?? 0 })}</span>
                 {cur.transferCount > 0 && <span className="current__recalls">{t('counter.transferred', { count: cur.transferCount })}</span>}
+                <ReprintTicket ticketId={cur.id} />
               </div>
             </div>
           ) : (

@@ -25,6 +25,9 @@ import './largeText.css';
 import { MoreBelow, useScrollTopOn } from './PageScroll';
 import { PRIORITY_REASONS, type PriorityReason } from '../../shared/domain';
 import type { IssuedTicket, Service } from '../../shared/api';
+import type { KioskPrinterStatus } from '../../shared/api/thermalPrinting';
+import { PrinterBlocked } from './PrinterBlocked';
+import { askPrinter, screenOnlyOutcome } from './printerCheck';
 
 /** Until the board (which carries the office setting) has arrived. */
 export const KIOSK_RETURN_SECONDS = 15;
@@ -37,6 +40,7 @@ type Phase =
   | { kind: 'start' }
   | { kind: 'priority' }
   | { kind: 'issuing'; service: Service }
+  | { kind: 'printerBlocked'; service: Service; status: KioskPrinterStatus }
   | { kind: 'ticket'; issued: IssuedTicket; print: PrintOutcome | null }
   | { kind: 'error'; message: string; code: string | null };
 
@@ -115,9 +119,15 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
   const backToVietnamese = useCallback(() => setLanguage(defaultLanguage()), []);
   useIdle(phase.kind === 'start' && lang !== defaultLanguage(), LANGUAGE_RESET_MS, backToVietnamese);
 
-  const take = async (service: Service) => {
+  const take = async (service: Service, screenOnly: KioskPrinterStatus | null = null) => {
     if (phase.kind === 'issuing') return;
     setPhase({ kind: 'issuing', service });
+    // Ask the printer BEFORE the number exists: a citizen told "no paper" has not taken one yet.
+    const printer = screenOnly ? null : await askPrinter();
+    if (printer && !printer.canPrint) {
+      setPhase({ kind: 'printerBlocked', service, status: printer });
+      return;
+    }
     let issued: IssuedTicket;
     try {
       issued = await api('issueTicket', { body: { serviceId: service.id, priority } });
@@ -132,7 +142,7 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
     }
     setPriority(null);
     setPhase({ kind: 'ticket', issued, print: null });
-    const outcome = await printTicket(issued.ticket.id, lang);
+    const outcome = screenOnly ? screenOnlyOutcome(screenOnly) : await printTicket(issued.ticket.id, lang);
     setPhase((p) => (p.kind === 'ticket' && p.issued.ticket.id === issued.ticket.id ? { ...p, print: outcome } : p));
   };
 
@@ -192,6 +202,8 @@ function Kiosk({ token, onUnauthorized }: { token: string; onUnauthorized: () =>
             }}
             onBack={backToStart}
           />
+        ) : phase.kind === 'printerBlocked' ? (
+          <PrinterBlocked status={phase.status} onScreenOnly={() => void take(phase.service, phase.status)} onBack={backToStart} />
         ) : phase.kind === 'ticket' ? (
           <TicketScreen issued={phase.issued} print={phase.print} returnSeconds={board?.office.kioskReturnSeconds ?? KIOSK_RETURN_SECONDS} onDone={backToStart} />
         ) : (

@@ -15,6 +15,8 @@ export function alertText(t: (k: string, o?: Record<string, unknown>) => string,
       return t('supervisor.alerts.due_today', { count: a.count });
     case 'overdue':
       return t('supervisor.alerts.overdue', { count: a.count });
+    case 'printer_paper_low':
+      return t('thermal.alertPaperLow', { device: a.deviceName });
   }
 }
 

@@ -8,5 +8,5 @@ import type { AlertsState } from '../../shared/api';
 export function alertsForCounter(state: AlertsState | null, serviceIds: readonly number[] | null): AlertsState | null {
   if (!state || serviceIds === null) return state;
   const served = new Set(serviceIds);
-  return { ...state, alerts: state.alerts.filter((a) => a.kind === 'due_today' || a.kind === 'overdue' || served.has(a.serviceId)) };
+  return { ...state, alerts: state.alerts.filter((a) => a.kind === 'due_today' || a.kind === 'overdue' || a.kind === 'printer_paper_low' || served.has(a.serviceId)) };
 }

@@ -6,6 +6,7 @@ import * as d from './dossiers';
 import { supervisorRoutes } from './supervisorRoutes';
 import { settingsAuditRoutes } from './settingsAuditRoutes';
 import { kioskScanRoutes } from './kioskScanRoutes';
+import { thermalPrintingRoutes } from './thermalPrinting';
 import { syncRoutes } from './syncRoutes';
 import { index766Routes } from './index766';
 import { formsRoutes } from './formsRoutes';
@@ -121,6 +122,7 @@ export const routes = {
   ...supervisorRoutes,
   ...settingsAuditRoutes,
   ...kioskScanRoutes,
+  ...thermalPrintingRoutes,
   ...syncRoutes,
   ...index766Routes,
   ...formsRoutes,

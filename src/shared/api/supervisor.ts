@@ -120,6 +120,8 @@ export const alertSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('due_today'), count: z.number().int(), codes: z.array(z.string()) }),
   /** Open dossiers past due now (always on: an overdue dossier always needs someone to act). */
   z.object({ kind: z.literal('overdue'), count: z.number().int(), codes: z.array(z.string()) }),
+  /** A kiosk's thermal printer reports its roll nearly out (src/main/services/kioskPrinter.ts). */
+  z.object({ kind: z.literal('printer_paper_low'), deviceId: z.number().int(), deviceName: z.string() }),
 ]);
 export type Alert = z.infer<typeof alertSchema>;
 export const alertsSchema = z.object({ at: z.number(), alerts: z.array(alertSchema) });

@@ -35,6 +35,8 @@ import viCatalogue from './catalogue.vi.json';
 import enCatalogue from './catalogue.en.json';
 import viDigitise from './digitise.vi.json';
 import enDigitise from './digitise.en.json';
+import viThermal from './thermal.vi.json';
+import enThermal from './thermal.en.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -56,8 +58,8 @@ export function mergeMessages(...trees: MessageTree[]): MessageTree {
 }
 
 export const messages = {
-  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viForms, viCatalogue, viDigitise),
-  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enForms, enCatalogue, enDigitise),
+  vi: mergeMessages(viBase, viScan, viSync, viSupervisor, viVoice, viReliability, viPin, viQueue, viClerk, viIndex766, viChannel, viForms, viCatalogue, viDigitise, viThermal),
+  en: mergeMessages(enBase, enScan, enSync, enSupervisor, enVoice, enReliability, enPin, enQueue, enClerk, enIndex766, enChannel, enForms, enCatalogue, enDigitise, enThermal),
 } as const;
 
 export const resources = {

@@ -1,4 +1,4 @@
-import { type AlertsState, type FiguresQuery, type SupervisorSettings, type SupervisorSettingsBody } from '../../../shared/api';
+import { type Alert, type AlertsState, type FiguresQuery, type SupervisorSettings, type SupervisorSettingsBody } from '../../../shared/api';
 import { formSettingsRepo } from '../../db/repos/formSettings';
 import type { Store } from '../../db/store';
 import { supervisorRepo } from '../../db/repos/supervisor';
@@ -18,14 +18,17 @@ const ALERT_BEAT_MS = 30_000;
  * The supervisor (issue 6): figures on read, alerts pushed on the event bus
  * (`alerts`) after the board changes and every 30 s, the citizen's rating.
  */
-export function createSupervisorService(store: Store, clock: Clock, bus: HubBus, dossiers: DossierService, calendar: () => unknown) {
+export function createSupervisorService(store: Store, clock: Clock, bus: HubBus, dossiers: DossierService, calendar: () => unknown, deviceAlerts: () => Alert[] = () => []) {
   const repo = supervisorRepo(store.db);
   const openDossiers = openDossierSnapshot(repo, dossiers, clock, calendar);
   const ratings = createRatings(store, repo, clock);
   let last = '';
   let pending: ReturnType<typeof setTimeout> | undefined;
 
-  const alerts = (): AlertsState => computeAlerts(repo, dossiers, clock);
+  const alerts = (): AlertsState => {
+    const state = computeAlerts(repo, dossiers, clock);
+    return { ...state, alerts: [...state.alerts, ...deviceAlerts()] };
+  };
   /** Emits the alerts when they changed since the last emit (or always, on the beat, so a new screen hears them). */
   const publish = (force: boolean) => {
     if (!store.db.open) return;
