@@ -200,12 +200,19 @@ describe('dates in a Chromium started in en-US', () => {
     await page.screenshot({ path: shot('dates-apology-invalid-vi') });
     const clerk = await hub.login(...DEMO.clerk1);
     expect((await hub.api('GET', `/dossiers/${late}`, { token: clerk })).body.dueStatus).toBe('overdue');
+    // The date typed dd/mm/yyyy reaches the hub as 26 November 10:00, office time. The dossier is
+    // already late, so the extension itself is refused (Nghị định 118/2025 Điều 19 khoản 6: at least a
+    // day before the due date) and the dialog says so; nothing changes.
     await date.fill('26/11/2026');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/dossiers/${late}/apology`));
     await page.getByRole('button', { name: 'Hẹn lại và in phiếu xin lỗi' }).click();
-    await expect.poll(async () => (await hub.api('GET', `/dossiers/${late}`, { token: clerk })).body.dueAt).toBe(Date.parse(vn('2026-11-26T10:00:00')));
+    expect(JSON.parse((await sent).postData() ?? '{}').newDueAt).toBe(Date.parse(vn('2026-11-26T10:00:00')));
+    await expect.poll(() => page.locator('.modal').textContent()).toContain('chậm nhất 01 ngày trước ngày hết hạn');
+    expect((await hub.api('GET', `/dossiers/${late}`, { token: clerk })).body.dueAt).toBe(Date.parse(vn('2026-11-23T17:00:00')));
+    await page.getByRole('button', { name: 'Hủy' }).click();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.locator('.dossier__remaining').textContent()).toMatch(/left \(working time\)$/);
-    expect(await page.getByText('10:00 on 26/11/2026').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.dossier__remaining').textContent()).toMatch(/late \(working time\)$/);
+    expect(await page.getByText('17:00 on 23/11/2026').count()).toBeGreaterThan(0);
     expect(await page.getByText('1 original · 2 certified copies · 0 photocopies').count()).toBe(1);
     await page.screenshot({ path: shot('dates-counter-en') });
     await page.context().close();

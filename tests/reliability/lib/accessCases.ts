@@ -14,6 +14,8 @@ export const DEVICE_ROUTES: Record<'kiosk' | 'display' | 'counter', readonly Rou
     'me', 'verifyAdminPin', 'office', 'services', 'display', 'issueTicket', 'ticketPdf', 'procedures', 'procedure', 'procedureFields', 'printTicket',
     // The citizen's receipt look-up and the kiosk's own settings.
     'kioskDossierLookup', 'kioskSettings',
+    // Whether its thermal printer can print, asked before a number is issued (issue 14).
+    'kioskPrinterStatus',
     // A kiosk may be the rating screen; the hub decides what may be rated.
     'ratingPrompt', 'submitRating',
     'screenSettings',
