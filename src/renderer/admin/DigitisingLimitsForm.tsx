@@ -13,13 +13,14 @@ export function DigitisingLimitsForm({ onAuthError }: { onAuthError: (err: unkno
   const load = useCallback(() => api('adminDigitisingLimits'), []);
   const { form, setForm, loadError, busy, error, saved, submit } = useSettingsForm(load, (body: DigitisingLimits) => api('adminDigitisingLimitsUpdate', { body }), onAuthError);
   const labels = { maxFileBytes: t('digitise.limits.maxFileMb'), maxPages: t('digitise.limits.maxPages') };
+  // One card like the office's other forms (the form is the card).
   return (
-    <section className="admin-subsection" aria-labelledby="digitising-limits-title">
+    <form className="admin-form admin-subsection" onSubmit={submit} aria-labelledby="digitising-limits-title">
       <h2 id="digitising-limits-title">{t('digitise.limits.title')}</h2>
       <p className="muted">{t('digitise.limits.lead')}</p>
       <FormError error={loadError} />
       {form && (
-        <form className="admin-form" onSubmit={submit}>
+        <>
           <Field label={labels.maxFileBytes} hint={t('digitise.limits.maxFileHint')} name="maxFileBytes" error={error}>
             {/* Megabytes on screen, bytes in the setting: whole MB are all an admin needs. */}
             {(p) => <input {...p} type="number" min={1} max={40} step={1} value={Math.round(form.maxFileBytes / MB)} onChange={(e) => setForm({ ...form, maxFileBytes: Number(e.target.value) * MB })} />}
@@ -31,8 +32,8 @@ export function DigitisingLimitsForm({ onAuthError }: { onAuthError: (err: unkno
           <FormActions busy={busy}>
             <SavedNote show={saved} />
           </FormActions>
-        </form>
+        </>
       )}
-    </section>
+    </form>
   );
 }
