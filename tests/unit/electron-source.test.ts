@@ -60,7 +60,7 @@ describe('window webPreferences (src/main/electron)', () => {
 
 describe('the preload', () => {
   it('exposes one ipcRenderer.invoke per bridge operation and nothing else', () => {
-    expect(bridgeNames.sort()).toEqual(['appInfo', 'exitKiosk', 'listPrinters', 'printPdf']);
+    expect(bridgeNames.sort()).toEqual(['appInfo', 'exitKiosk', 'listPrinters', 'printPdf', 'wiaScan']);
     expect(preloadProblems(preloadTs, bridgeNames)).toEqual([]);
   });
 

@@ -35,6 +35,13 @@ export const noArgs = z.tuple([]);
 
 export const exitKioskArgs = z.tuple([pinSchema]);
 
+/** WIA scan: resolution and intent only, from closed lists; defaults filled in here. Absent = defaults. */
+const wiaOptions = z
+  .object({ dpi: z.union([z.literal(150), z.literal(200), z.literal(300)]).default(150), mode: z.enum(['color', 'gray', 'text']).default('color') })
+  .strict();
+// The preload passes `options` as given, so a call without them arrives as [undefined].
+export const wiaScanArgs = z.tuple([wiaOptions.optional()]).transform(([o]) => [o ?? wiaOptions.parse({})] as const);
+
 /** Parses `args` (the invoke arguments after the event); returns null when they do not fit. */
 export function parseArgs<T extends z.ZodType>(schema: T, args: unknown[]): z.infer<T> | null {
   const r = schema.safeParse(args);

@@ -6,10 +6,11 @@
  * without detail.
  */
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { BRIDGE_CHANNELS, type AppInfo, type PrinterInfo, type PrintResult } from '../../shared/api/bridge';
+import { BRIDGE_CHANNELS, type AppInfo, type PrinterInfo, type PrintResult, type WiaScanResult } from '../../shared/api/bridge';
 import { defaultPrinter, isPrintError, printPdf } from '../printing';
 import { verifyAdminPin } from './hub-client';
-import { exitKioskArgs, noArgs, parseArgs, printPdfArgs } from './ipc-schemas';
+import { exitKioskArgs, noArgs, parseArgs, printPdfArgs, wiaScanArgs } from './ipc-schemas';
+import { runWiaScan } from './wiaScan';
 import { isTrustedSender } from './origin';
 import { type AppWindow } from './windows';
 
@@ -96,5 +97,13 @@ export function registerBridge(lookup: WindowLookup): void {
     w.leaveKiosk();
     console.warn(`[kiosk] ${w.plan.name} left kiosk mode with an admin PIN`);
     return { ok: true };
+  });
+
+  // Only the counter digitises; any other window (kiosk, display) is refused like a stranger.
+  ipcMain.handle(BRIDGE_CHANNELS.wiaScan, async (event, ...raw: unknown[]): Promise<WiaScanResult> => {
+    const w = senderWindow(event, lookup);
+    if (w.plan.role !== 'counter') throw new BridgeRefused();
+    const [options] = args(parseArgs(wiaScanArgs, raw));
+    return runWiaScan(options);
   });
 }

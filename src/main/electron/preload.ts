@@ -12,6 +12,7 @@ const bridge: MotcuaBridge = {
   listPrinters: () => ipcRenderer.invoke(BRIDGE_CHANNELS.listPrinters),
   appInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
   exitKiosk: (pin) => ipcRenderer.invoke(BRIDGE_CHANNELS.exitKiosk, pin),
+  wiaScan: (options) => ipcRenderer.invoke(BRIDGE_CHANNELS.wiaScan, options),
 };
 
 contextBridge.exposeInMainWorld('motcua', bridge);

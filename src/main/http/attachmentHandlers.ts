@@ -3,8 +3,9 @@ import type { Hub } from '../services';
 import type { Authenticated } from '../services/auth';
 import type { Actor } from '../services/queue';
 import type { Handlers } from './handlerTypes';
+import { actorOf } from '../services/audit';
 
-type AttachmentRouteName = 'dossierAttachments' | 'addDossierAttachment' | 'dossierAttachmentFile' | 'removeDossierAttachment' | 'scanPage';
+type AttachmentRouteName = 'dossierAttachments' | 'addDossierAttachment' | 'dossierAttachmentFile' | 'removeDossierAttachment' | 'scanPage' | 'adminDigitisingLimits' | 'adminDigitisingLimitsUpdate';
 
 function clerk(auth: Authenticated | null): Actor {
   if (auth?.principal.kind !== 'clerk') throw new AppError(403, 'FORBIDDEN', 'Only a logged-in clerk can do this.');
@@ -27,5 +28,7 @@ export function attachmentHandlers(hub: Hub): Pick<Handlers, AttachmentRouteName
     },
     removeDossierAttachment: ({ params, body, auth }) => a.remove(clerk(auth), params.code, params.id, body.reason),
     scanPage: () => a.scanPage(),
+    adminDigitisingLimits: () => a.limits(),
+    adminDigitisingLimitsUpdate: ({ body, auth }) => a.setLimits(body, actorOf(auth?.principal)),
   };
 }

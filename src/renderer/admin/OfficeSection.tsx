@@ -4,6 +4,7 @@ import { api } from '../app/api';
 import { FormError } from '../components/FormError';
 import { Field, FormActions, SavedNote, useResource, useSave, useSaved } from './common';
 import { FormSettingsSection } from './FormSettingsSection';
+import { DigitisingLimitsForm } from './DigitisingLimitsForm';
 
 export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function OfficeSection({ onAuthError }: { onAuthError: (err: unknown) => 
       </form>
       <FormSettingsSection onAuthError={onAuthError} />
       <DocumentSettingsForm onAuthError={onAuthError} />
+      <DigitisingLimitsForm onAuthError={onAuthError} />
     </div>
   );
 }

@@ -80,3 +80,15 @@ export type AttachmentList = z.output<typeof attachmentListSchema>;
 
 /** One scanned page, already straightened to A4 at 150 dpi, for the clerk to accept or scan again. */
 export const scannedPageSchema = z.object({ image: z.string(), width: z.number().int(), height: z.number().int() });
+
+/**
+ * The office's limits on one document (an /admin setting). The ceilings follow the add route:
+ * its body takes at most 200 pages and ~48 MB once base64 is decoded, so a limit above them
+ * could never be reached and would only mislead the admin.
+ */
+export const DIGITISING_MAX_FILE_BYTES_CEILING = 40 * 1024 * 1024;
+export const digitisingLimitsSchema = z.object({
+  maxFileBytes: z.number().int().min(1024 * 1024, 'at least 1 MB').max(DIGITISING_MAX_FILE_BYTES_CEILING, 'at most 40 MB'),
+  maxPages: z.number().int().min(1, 'at least 1 page').max(200, 'at most 200 pages'),
+});
+export type DigitisingLimits = z.infer<typeof digitisingLimitsSchema>;

@@ -25,6 +25,16 @@ export interface AppInfo {
   printer: string | null;
 }
 
+/** A page from a Windows (WIA) scanner on this PC; the defaults are 150 dpi, colour. */
+export interface WiaScanOptions {
+  dpi?: 150 | 200 | 300;
+  mode?: 'color' | 'gray' | 'text';
+}
+/** Same codes as the hub's SANE scanner, so the counter explains both alike. */
+export type WiaScanResult =
+  | { ok: true; image: string; width: number; height: number }
+  | { ok: false; code: 'SCANNER_UNAVAILABLE' | 'SCANNER_NOT_FOUND' | 'SCANNER_BUSY' | 'SCANNER_JAMMED' | 'SCANNER_EMPTY' | 'SCANNER_FAILED'; message: string };
+
 export interface MotcuaBridge {
   /** Print a PDF silently on the device's printer (or `printer` when given). */
   printPdf(input: { pdf: Uint8Array; printer?: string; copies?: number }): Promise<PrintResult>;
@@ -32,6 +42,8 @@ export interface MotcuaBridge {
   appInfo(): Promise<AppInfo>;
   /** Leave kiosk mode; the hub checks the PIN against the office's admins. */
   exitKiosk(pin: string): Promise<{ ok: boolean; message?: string }>;
+  /** Windows only: one page from the PC's WIA scanner (image is base64 PNG). Absent in a browser. */
+  wiaScan(options?: WiaScanOptions): Promise<WiaScanResult>;
 }
 
 export const BRIDGE_CHANNELS = {
@@ -39,4 +51,5 @@ export const BRIDGE_CHANNELS = {
   listPrinters: 'motcua:list-printers',
   appInfo: 'motcua:app-info',
   exitKiosk: 'motcua:exit-kiosk',
+  wiaScan: 'motcua:wia-scan',
 } as const;

@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = [
   'settings.kiosk',
   'settings.supervisor',
   'settings.catalogue',
+  'settings.digitising',
   'device.pairing_code',
   'device.paired',
   'device.updated',

@@ -12,6 +12,7 @@ import {
   type RestoreMarker,
   type VoiceSettings,
 } from '../../../shared/api/settingsAudit';
+import { digitisingLimitsSchema, type DigitisingLimits } from '../../../shared/api/attachments';
 
 /**
  * The settings of issue 6 (voice, languages, backups, the restore marker), kept
@@ -45,6 +46,12 @@ export function officeSettingsRepo(db: Db) {
     setLanguages: (v: LanguageSettings) => void put.run('languages', JSON.stringify(v)),
     backups: (): BackupSettings => parsed(backupSettingsSchema, 'backups', DEFAULT_BACKUP_SETTINGS),
     setBackups: (v: BackupSettings) => void put.run('backups', JSON.stringify(v)),
+    /** Digitising limits; null until the admin saves them (the hub's options or the defaults apply). */
+    digitisingLimits: (): DigitisingLimits | null => {
+      const r = digitisingLimitsSchema.safeParse(read('digitising'));
+      return r.success ? r.data : null;
+    },
+    setDigitisingLimits: (v: DigitisingLimits) => void put.run('digitising', JSON.stringify(v)),
     /** Left by a restore for the sync client: re-enrol with the district server, then clear it. */
     restoreMarker: (): RestoreMarker | null => {
       const r = restoreMarkerSchema.safeParse(read(RESTORE_MARKER_KEY));

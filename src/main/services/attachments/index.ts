@@ -5,7 +5,9 @@ import type { AuditService } from '../audit';
 import { createAttachmentService } from './attachments';
 import { FILES_DIR, createFileStore } from './fileStore';
 import { createScanner, type ScannerOptions } from './scanner';
-import type { AttachmentLimits } from '../../../shared/domain/digitisation';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../../../shared/domain/digitisation';
+import type { DigitisingLimits } from '../../../shared/api/attachments';
+import type { AuditActor } from '../audit';
 import { createAttachmentUploader, type UploaderOptions } from '../../sync/attachmentUpload';
 import type { SyncClient } from '../../sync/client';
 
@@ -24,6 +26,13 @@ export function createDigitising(store: Store, clock: Clock, audit: AuditService
   const device = options.scanner?.device ?? (process.env.MOTCUA_SCANNER || undefined);
   const scanner = createScanner({ ...options.scanner, device });
   const uploader = createAttachmentUploader(store, files, options.client, options.upload);
-  const service = createAttachmentService(store, clock, audit, { files, scanner, limits: options.limits ? () => options.limits! : undefined, onAttached: uploader.enqueue });
-  return { ...service, uploader };
+  // The admin's saved limits win; until then the hub's options (tests), else the defaults. Read on every add.
+  const limits = (): AttachmentLimits => store.officeSettings.digitisingLimits() ?? options.limits ?? DEFAULT_ATTACHMENT_LIMITS;
+  const service = createAttachmentService(store, clock, audit, { files, scanner, limits, onAttached: uploader.enqueue });
+  function setLimits(v: DigitisingLimits, by: AuditActor): AttachmentLimits {
+    const before = limits();
+    audit.audited(by, 'settings.digitising', 'settings:digitising', () => store.officeSettings.setDigitisingLimits(v), () => ({ before, after: v }));
+    return limits();
+  }
+  return { ...service, uploader, limits, setLimits };
 }
