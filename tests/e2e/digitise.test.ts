@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestHub, type TestHub } from '../helpers/hub';
+import { startTestDistrict, type TestDistrict } from '../helpers/district';
+import { enrolHub, hubApi, waitFor } from '../helpers/sync';
 import { launchChromium } from '../helpers/browser';
 import { photographedPageY4m } from '../helpers/pages';
 
@@ -18,18 +20,26 @@ import { photographedPageY4m } from '../helpers/pages';
 const SHOTS = path.resolve('test-results', 'screens');
 let hub: TestHub;
 let browser: Browser;
+let district: TestDistrict;
 let dir: string;
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-digitise-e2e-'));
-  hub = await startTestHub({ digitising: { scanner: { device: 'test:0', args: ['--test-picture', 'Grid', '-x', '190', '-y', '200'] } } });
+  // The office is enrolled with a district server (PGlite), so the files travel upstream as in an office.
+  district = await startTestDistrict();
+  hub = await startTestHub({
+    digitising: { scanner: { device: 'test:0', args: ['--test-picture', 'Grid', '-x', '190', '-y', '200'] }, upload: { share: 1, retryMs: 50, maxRetryMs: 400, pollMs: 100 } },
+    sync: { pushIntervalMs: 300, pullIntervalMs: 400, digestIntervalMs: 60_000, backoff: { baseMs: 50, maxMs: 400 }, timeoutMs: 3000 },
+  });
+  await enrolHub(hubApi(hub.url), await hub.login(), district);
   const clip = await photographedPageY4m(dir);
   browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
 });
 afterAll(async () => {
   await browser?.close();
   await hub?.close();
+  await district?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,7 +76,7 @@ async function openDossier(page: Page, code: string) {
 }
 
 describe('digitising a dossier at the counter', () => {
-  it('camera and scanner, shown digitised, files fetched back byte-identical', async () => {
+  it('camera and scanner, shown digitised, files fetched back byte-identical from the hub and from the district', async () => {
     const { code, token } = await registerDossier();
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', permissions: ['camera'] });
     const page = await context.newPage();
@@ -133,6 +143,14 @@ describe('digitising a dossier at the counter', () => {
       fs.writeFileSync(pdf, bytes);
       expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+(595\.28 x 841\.89|841\.89 x 595\.28) pts \(A4\)/);
       execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, path.join(SHOTS, `digitise-${f.source}-pdf`)]);
+    }
+    // And pulled out of the district server's back office: the same bytes.
+    for (const f of files) {
+      await waitFor(() => hub.query('SELECT done_at FROM attachment_uploads WHERE attachment_id = ?', f.id)[0]?.done_at != null, 60_000, `${f.source} file uploaded`);
+      const res = await fetch(`${district.url}/back-office/attachments/${f.sha256}`, { headers: { authorization: 'Bearer test-back-office' } });
+      expect(res.status).toBe(200);
+      const upstream = Buffer.from(await res.arrayBuffer());
+      expect(upstream.equals(fs.readFileSync(path.join(dir, `${f.source}.pdf`))), f.source).toBe(true);
     }
   });
 
